@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   libgdal-dev gdal-bin libproj-dev proj-bin libassimp-dev
   libvtk9-dev libimgui-dev libglfw3-dev libstb-dev
-  xvfb xauth fonts-wqy-microhei
+  xvfb xauth fonts-wqy-microhei librsvg2-bin
 )
 # The gstat oracle is only needed to regenerate fixtures and for the benchmark against gstat.
 if [[ "${GEORESERVE_WITH_R:-0}" == 1 ]]; then packages+=(r-cran-gstat); fi
