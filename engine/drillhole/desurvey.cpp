@@ -54,17 +54,6 @@ std::string_view to_string(DesurveyMethod m) {
   return "?";
 }
 
-Eigen::Vector3d direction_vector(double azimuth_deg, double dip_deg) {
-  const double az = std::isnan(azimuth_deg) ? 0.0 : azimuth_deg * kDeg, dip = dip_deg * kDeg;
-  // Exact vertical for |dip| = 90 (cos(pi/2) is 6e-17, not 0).
-  const double c = std::abs(dip_deg) == 90 ? 0.0 : std::cos(dip);
-  return {c * std::sin(az), c * std::cos(az), std::sin(dip)};
-}
-
-double angle_between(const Eigen::Vector3d& a, const Eigen::Vector3d& b) {
-  return std::atan2(a.cross(b).norm(), a.dot(b));
-}
-
 HoleTrace::HoleTrace(const Collar& collar, std::span<const SurveyStation> stations, DesurveyMethod method)
     : collar_(collar.x, collar.y, collar.z), max_depth_(collar.max_depth), method_(method) {
   std::vector<SurveyStation> sorted(stations.begin(), stations.end());

@@ -19,6 +19,8 @@
 
 #include <Eigen/Core>
 
+#include "core/direction.h"
+
 #include "drillhole/tables.h"
 
 namespace georeserve {
@@ -33,11 +35,7 @@ enum class DesurveyMethod { minimum_curvature, tangential, balanced_tangential }
 DesurveyMethod parse_desurvey_method(std::string_view name);
 std::string_view to_string(DesurveyMethod m);
 
-// Unit vector (east, north, up) of an azimuth/dip in degrees. A NaN azimuth counts as 0 (it only
-// matters when the dip is not vertical).
-Eigen::Vector3d direction_vector(double azimuth_deg, double dip_deg);
-// Angle in radians between two unit vectors, accurate also for tiny and near-180-degree angles.
-double angle_between(const Eigen::Vector3d& a, const Eigen::Vector3d& b);
+// direction_vector() and angle_between() live in core/direction.h.
 
 // The desurveyed path of one hole. Stations are strictly increasing in depth, the first at 0.
 class HoleTrace {

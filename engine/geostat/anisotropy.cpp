@@ -33,9 +33,4 @@ Eigen::Vector3d Anisotropy::major_axis() const { return rotation().row(0).transp
 
 bool Anisotropy::isotropic() const { return ranges[0] == ranges[1] && ranges[1] == ranges[2]; }
 
-Eigen::Vector3d direction_vector(double azimuth_deg, double dip_deg) {
-  const double az = azimuth_deg * deg, dip = dip_deg * deg;
-  return {std::cos(dip) * std::sin(az), std::cos(dip) * std::cos(az), std::sin(dip)};
-}
-
 }  // namespace georeserve

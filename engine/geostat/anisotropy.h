@@ -8,6 +8,8 @@
 
 #include <Eigen/Core>
 
+#include "core/direction.h"
+
 namespace georeserve {
 
 struct Anisotropy {
@@ -22,8 +24,5 @@ struct Anisotropy {
   Eigen::Vector3d major_axis() const;
   bool isotropic() const;
 };
-
-// Direction unit vector (east, north, up) from azimuth (clockwise from north) and dip (negative down).
-Eigen::Vector3d direction_vector(double azimuth_deg, double dip_deg);
 
 }  // namespace georeserve
