@@ -1,0 +1,177 @@
+#include "geostat/estimation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include "core/error.h"
+#include "core/progress.h"
+#include "core/text.h"
+
+namespace georeserve {
+
+namespace {
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+// A global neighbourhood above this size would need N x N doubles per thread (about 290 MB at 6000).
+constexpr std::size_t max_system_size = 6000;
+
+bool is_kriging(EstimatorType t) { return t == EstimatorType::ordinary || t == EstimatorType::simple; }
+
+EstimateRecord not_estimated(EstimateStatus status) {
+  EstimateRecord r{nan, nan, nan, nan, nan, nan, nan, 0, 0, 0, status};
+  return r;
+}
+}  // namespace
+
+struct Estimator::ThreadState {
+  NeighbourSearch::Workspace search;
+  KrigingWorkspacePtr kriging;
+};
+
+Estimator::Estimator(const KrigingSamples& samples, const VariogramModel* model, const EstimationOptions& options)
+    : samples_(samples), options_(options) {
+  const std::size_t n = samples.size();
+  if (n == 0) throw Error("estimation: no samples");
+  const std::vector<double>* axes[3] = {&samples.x, &samples.y, &samples.z};
+  double diagonal2 = 0;
+  for (int a = 0; a < 3; ++a) {
+    const auto [lo, hi] = std::minmax_element(axes[a]->begin(), axes[a]->end());
+    origin_[a] = std::floor(0.5 * (*lo + *hi) + 0.5);
+    diagonal2 += (*hi - *lo) * (*hi - *lo);
+  }
+  xyz_.resize(3 * n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t a = 0; a < 3; ++a) xyz_[3 * i + a] = (*axes[a])[i] - origin_[a];
+  search_ = std::make_unique<NeighbourSearch>(options.search, xyz_, samples.hole);
+  max_neighbours_ = options.search.max_neighbours(n);
+  if (!is_kriging(options.type)) {
+    if (options.block) throw Error("block support needs kriging (ordinary or simple)");
+    return;
+  }
+  if (!model) throw Error("kriging needs a variogram model");
+  if (options.type == EstimatorType::simple && !model->bounded())
+    throw Error("simple kriging needs a bounded variogram model (the power model has no sill)");
+  if (max_neighbours_ > max_system_size)
+    throw ResourceError("a neighbourhood of " + std::to_string(max_neighbours_) + " samples needs " +
+                        format_fixed(8.0 * static_cast<double>(max_neighbours_) * static_cast<double>(max_neighbours_) / 1e9, 1) +
+                        " GB per thread for its kriging matrix; use a moving neighbourhood (search.max_samples) "
+                        "of at most " + std::to_string(max_system_size) + " samples");
+  const KrigingType type = options.type == EstimatorType::simple ? KrigingType::simple : KrigingType::ordinary;
+  CovarianceFunction cov(*model, 2.0 * std::sqrt(diagonal2));
+  system_ = std::make_unique<KrigingSystem>(std::move(cov), type, options.mean, xyz_, samples.value, options.block);
+}
+
+Estimator::~Estimator() = default;
+
+EstimateRecord Estimator::estimate_one(const double target[3], const SearchExclusion& exclude, ThreadState& st) const {
+  const NeighbourSelection sel = search_->select(target, exclude, st.search);
+  if (sel.count == 0) return not_estimated(EstimateStatus::too_few_samples);
+  EstimateRecord r = not_estimated(EstimateStatus::ok);
+  r.n_samples = static_cast<std::uint32_t>(sel.count);
+  r.n_holes = static_cast<std::uint32_t>(sel.holes);
+  r.pass = sel.pass;
+  double nearest2 = std::numeric_limits<double>::infinity();
+  for (std::size_t k = 0; k < sel.count; ++k) {
+    const double* p = xyz_.data() + 3 * sel.indices[k];
+    const double dx = p[0] - target[0], dy = p[1] - target[1], dz = p[2] - target[2];
+    nearest2 = std::min(nearest2, dx * dx + dy * dy + dz * dz);
+  }
+  r.nearest_distance = std::sqrt(nearest2);
+  const auto& z = samples_.value;
+
+  switch (options_.type) {
+    case EstimatorType::nearest:
+      r.estimate = z[sel.nearest];
+      r.sum_weights = 1;
+      return r;
+    case EstimatorType::inverse_distance: {
+      double sw = 0, swz = 0, s0 = 0, s0z = 0;
+      const double half_power = 0.5 * options_.power;
+      for (std::size_t k = 0; k < sel.count; ++k) {
+        const double d2 = sel.dist2[k];
+        const double v = z[sel.indices[k]];
+        if (d2 == 0) {  // exact at a sample: the estimate is that sample (mean of coincident ones)
+          s0 += 1;
+          s0z += v;
+          continue;
+        }
+        const double w = std::exp(-half_power * std::log(d2));
+        sw += w;
+        swz += w * v;
+      }
+      r.estimate = s0 > 0 ? s0z / s0 : swz / sw;
+      r.sum_weights = 1;
+      return r;
+    }
+    case EstimatorType::ordinary:
+    case EstimatorType::simple: break;
+  }
+  const KrigingResult k = system_->solve(sel.indices, sel.count, target, *st.kriging);
+  if (!estimated(k.status)) return not_estimated(k.status);
+  r.estimate = k.estimate;
+  r.variance = k.variance;
+  r.slope = k.slope;
+  r.efficiency = k.efficiency;
+  r.sum_weights = k.sum_weights;
+  r.lagrange = k.lagrange;
+  r.status = k.status;
+  return r;
+}
+
+template <class TargetAt>
+std::vector<EstimateRecord> Estimator::run(std::size_t count, TargetAt target_at, const char* task,
+                                           ProgressSink* progress) const {
+  std::vector<EstimateRecord> records(count);
+  tbb::enumerable_thread_specific<ThreadState> states([this] {
+    return ThreadState{search_->make_workspace(), system_ ? system_->make_workspace(max_neighbours_) : nullptr};
+  });
+  ProgressTask counter(progress, task, count);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 256), [&](const tbb::blocked_range<std::size_t>& range) {
+    ThreadState& st = states.local();
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      double target[3];
+      SearchExclusion exclude;
+      target_at(i, target, exclude);
+      records[i] = estimate_one(target, exclude, st);
+    }
+    counter.advance(range.size());
+  });
+  factorisations_ = reuses_ = 0;
+  for (const auto& st : states)
+    if (st.kriging) {
+      factorisations_ += KrigingSystem::factorisations(*st.kriging);
+      reuses_ += KrigingSystem::reuses(*st.kriging);
+    }
+  return records;
+}
+
+std::vector<EstimateRecord> Estimator::estimate(const KrigingTargets& targets, ProgressSink* progress) const {
+  return run(
+      targets.size(),
+      [&](std::size_t i, double* t, SearchExclusion&) {
+        t[0] = targets.x[i] - origin_[0];
+        t[1] = targets.y[i] - origin_[1];
+        t[2] = targets.z[i] - origin_[2];
+      },
+      "kriging", progress);
+}
+
+std::vector<EstimateRecord> Estimator::cross_validate(const CrossValidationOptions& options,
+                                                      ProgressSink* progress) const {
+  if (options.exclude_hole && !samples_.has_holes())
+    throw Error("cross-validation by drillhole needs the samples' hole column (samples.hole)");
+  return run(
+      samples_.size(),
+      [&](std::size_t i, double* t, SearchExclusion& exclude) {
+        for (std::size_t a = 0; a < 3; ++a) t[a] = xyz_[3 * i + a];
+        exclude.sample = static_cast<std::int64_t>(i);
+        if (options.exclude_hole) exclude.hole = samples_.hole[i];
+      },
+      "cross-validation", progress);
+}
+
+}  // namespace georeserve

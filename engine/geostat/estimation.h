@@ -1,0 +1,87 @@
+// Estimation of many targets from samples: kriging (kriging_system.h) and its baselines, inverse
+// distance and nearest neighbour, all through the same neighbour search (neighbour_search.h).
+//
+// Targets are estimated in parallel (TBB) into pre-sized result arrays; each target's result depends
+// only on its own inputs, so results are identical for any thread count. Each thread keeps one
+// workspace with fixed buffers: nothing is allocated per target (except on the rare near-singular
+// path, see kriging_system.h).
+//
+// Internally coordinates are taken relative to the centre of the samples' bounding box (large
+// projected coordinates such as 41,500,000 m lose no precision in differences that way).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "geostat/block_support.h"
+#include "geostat/kriging_data.h"
+#include "geostat/kriging_system.h"
+#include "geostat/neighbour_search.h"
+#include "geostat/variogram_model.h"
+
+namespace georeserve {
+
+class ProgressSink;
+
+enum class EstimatorType { ordinary, simple, inverse_distance, nearest };
+
+struct EstimationOptions {
+  EstimatorType type = EstimatorType::ordinary;
+  double mean = 0;   // simple kriging
+  double power = 2;  // inverse distance: weights 1 / d^power, d the search distance (anisotropic with an ellipsoid)
+  std::optional<BlockSupport> block;  // kriging only
+  SearchPlan search;
+};
+
+// One estimate. Fields that do not apply are NaN (variance for the baselines, slope and efficiency
+// for unbounded models, everything but status for targets not estimated).
+struct EstimateRecord {
+  double estimate, variance;
+  double nearest_distance;  // Euclidean distance to the nearest sample used (m)
+  double slope, efficiency; // slope of regression, kriging efficiency (kriging_system.h)
+  double sum_weights, lagrange;
+  std::uint32_t n_samples = 0, n_holes = 0;
+  int pass = 0;             // 1-based search pass; 0 when not estimated
+  EstimateStatus status = EstimateStatus::too_few_samples;
+};
+
+struct CrossValidationOptions {
+  // Leave out the sample's whole drillhole, not only the sample (needs a hole column); this tests
+  // the estimate of an undrilled place rather than interpolation along a hole.
+  bool exclude_hole = false;
+};
+
+class Estimator {
+ public:
+  // model may be null for inverse distance and nearest neighbour. Throws Error when the options do not
+  // fit (kriging without a model, simple kriging with an unbounded model, a global search too large).
+  Estimator(const KrigingSamples& samples, const VariogramModel* model, const EstimationOptions& options);
+  ~Estimator();
+
+  std::vector<EstimateRecord> estimate(const KrigingTargets& targets, ProgressSink* progress = nullptr) const;
+  // Leave-one-out at every sample, in sample order.
+  std::vector<EstimateRecord> cross_validate(const CrossValidationOptions& options,
+                                             ProgressSink* progress = nullptr) const;
+
+  // Factorisations done / reused by the last run (a measure of reuse, for benchmarks).
+  std::uint64_t last_factorisations() const { return factorisations_; }
+  std::uint64_t last_reuses() const { return reuses_; }
+
+ private:
+  struct ThreadState;
+  template <class TargetAt>
+  std::vector<EstimateRecord> run(std::size_t count, TargetAt target_at, const char* task, ProgressSink* progress) const;
+  EstimateRecord estimate_one(const double target[3], const SearchExclusion& exclude, ThreadState& state) const;
+
+  const KrigingSamples& samples_;
+  EstimationOptions options_;
+  double origin_[3] = {0, 0, 0};
+  std::vector<double> xyz_;  // local sample coordinates
+  std::unique_ptr<NeighbourSearch> search_;
+  std::unique_ptr<KrigingSystem> system_;
+  std::size_t max_neighbours_ = 0;
+  mutable std::uint64_t factorisations_ = 0, reuses_ = 0;
+};
+
+}  // namespace georeserve

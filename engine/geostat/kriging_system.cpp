@@ -1,0 +1,272 @@
+#include "geostat/kriging_system.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include <Eigen/Eigenvalues>
+
+#include "geostat/dense_cholesky.h"
+
+namespace georeserve {
+
+namespace {
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double pivot_tolerance = 1e-10;       // relative Cholesky pivot below which C is near-singular
+constexpr double eigenvalue_tolerance = 1e-12;  // relative eigenvalue kept by the pseudo-inverse
+
+double dot(const double* a, const double* b, std::size_t n) {
+  const auto k = static_cast<Eigen::Index>(n);
+  return Eigen::Map<const Eigen::VectorXd>(a, k).dot(Eigen::Map<const Eigen::VectorXd>(b, k));
+}
+}  // namespace
+
+std::string_view status_name(EstimateStatus s) {
+  switch (s) {
+    case EstimateStatus::ok: return "ok";
+    case EstimateStatus::pseudo_inverse: return "pseudo_inverse";
+    case EstimateStatus::too_few_samples: return "too_few_samples";
+    case EstimateStatus::singular: return "singular";
+  }
+  return "?";
+}
+
+struct KrigingWorkspace {
+  std::size_t capacity = 0;
+  // The factorised neighbour set.
+  std::vector<std::uint32_t> ids;
+  std::size_t n = 0;
+  bool valid = false, pseudo = false, singular = false;
+  std::vector<double> gathered;  // per structure and axis, `capacity` each: M_s x_j of the neighbours
+  std::vector<double> raw;       // per axis, `capacity` each: local coordinates of the neighbours
+  std::vector<double> z;         // neighbour values (z or z - mean)
+  std::vector<double> u;         // capacity x capacity, column-major: the Cholesky factor
+  std::vector<double> v, b;      // C^-1 z, C^-1 1
+  double t = 0, sum_v = 0;
+  Eigen::MatrixXd g;             // pseudo-inverse half: C+ = g g^T (near-singular sets only)
+  // Per target.
+  std::vector<double> c0, y;
+  std::uint64_t factorisations = 0, reuses = 0;
+};
+
+void KrigingWorkspaceDeleter::operator()(KrigingWorkspace* w) const { delete w; }
+
+KrigingSystem::KrigingSystem(CovarianceFunction covariance, KrigingType type, double mean, const std::vector<double>& xyz,
+                             const std::vector<double>& values, std::optional<BlockSupport> block)
+    : cov_(std::move(covariance)), type_(type), mean_(mean), n_(values.size()), xyz_(xyz), values_(values) {
+  if (type_ == KrigingType::simple)
+    for (double& v : values_) v -= mean_;
+  const std::size_t S = cov_.structure_count();
+  tsamples_.resize(3 * S * n_);
+  for (std::size_t s = 0; s < S; ++s) {
+    const Eigen::Matrix3d& m = cov_.structure(s).transform;
+    for (std::size_t i = 0; i < n_; ++i) {
+      const Eigen::Vector3d p = m * Eigen::Vector3d(xyz_[3 * i], xyz_[3 * i + 1], xyz_[3 * i + 2]);
+      for (int a = 0; a < 3; ++a) tsamples_[(3 * s + static_cast<std::size_t>(a)) * n_ + i] = p[a];
+    }
+  }
+  if (!block) {
+    c00_ = cov_.at_zero();
+    return;
+  }
+  block_ = true;
+  const auto offsets = block->offsets();
+  block_points_ = offsets.size();
+  toffsets_.resize(3 * S * block_points_);
+  const double w = 1.0 / static_cast<double>(block_points_);
+  c00_ = cov_.constant();
+  for (std::size_t s = 0; s < S; ++s) {
+    const Eigen::Matrix3d& m = cov_.structure(s).transform;
+    double* ox = toffsets_.data() + 3 * s * block_points_;
+    double* oy = ox + block_points_;
+    double* oz = oy + block_points_;
+    for (std::size_t k = 0; k < block_points_; ++k) {
+      const Eigen::Vector3d p = m * offsets[k];
+      ox[k] = p.x(), oy[k] = p.y(), oz[k] = p.z();
+    }
+    // Block-to-block average over all pairs of discretisation points, the nugget excluded (gstat).
+    std::vector<double> sum(block_points_, 0.0);
+    for (std::size_t k = 0; k < block_points_; ++k) {
+      const double q[3] = {ox[k], oy[k], oz[k]};
+      cov_.accumulate(s, ox, oy, oz, block_points_, q, w * w, sum.data());
+    }
+    for (double x : sum) c00_ += x;
+  }
+}
+
+KrigingWorkspacePtr KrigingSystem::make_workspace(std::size_t max_neighbours) const {
+  KrigingWorkspacePtr ws(new KrigingWorkspace);
+  const std::size_t c = std::max<std::size_t>(max_neighbours, 1);
+  ws->capacity = c;
+  ws->ids.resize(c);
+  ws->gathered.resize(3 * cov_.structure_count() * c);
+  ws->raw.resize(3 * c);
+  ws->z.resize(c);
+  ws->u.resize(c * c);
+  ws->v.resize(c);
+  ws->b.resize(c);
+  ws->c0.resize(c);
+  ws->y.resize(c);
+  return ws;
+}
+
+std::uint64_t KrigingSystem::factorisations(const KrigingWorkspace& ws) { return ws.factorisations; }
+std::uint64_t KrigingSystem::reuses(const KrigingWorkspace& ws) { return ws.reuses; }
+
+// Upper triangle of C (column i holds C(0..i, i)) into ws.u.
+void KrigingSystem::fill_matrix(std::size_t n, KrigingWorkspace& ws) const {
+  const std::size_t cap = ws.capacity;
+  const double* rx = ws.raw.data();
+  const double* ry = rx + cap;
+  const double* rz = ry + cap;
+  for (std::size_t i = 0; i < n; ++i) {
+    double* col = ws.u.data() + i * cap;
+    std::fill(col, col + i, cov_.constant());
+    for (std::size_t s = 0; s < cov_.structure_count(); ++s) {
+      const double* gx = ws.gathered.data() + 3 * s * cap;
+      const double q[3] = {gx[i], gx[cap + i], gx[2 * cap + i]};
+      cov_.accumulate(s, gx, gx + cap, gx + 2 * cap, i, q, 1.0, col);
+    }
+    if (cov_.nugget() > 0)
+      for (std::size_t j = 0; j < i; ++j)
+        if (rx[j] == rx[i] && ry[j] == ry[i] && rz[j] == rz[i]) col[j] += cov_.nugget();
+    col[i] = cov_.at_zero();
+  }
+}
+
+void KrigingSystem::factorise(const std::uint32_t* ids, std::size_t n, KrigingWorkspace& ws) const {
+  const std::size_t cap = ws.capacity;
+  ++ws.factorisations;
+  std::copy(ids, ids + n, ws.ids.begin());
+  ws.n = n;
+  ws.valid = true;
+  ws.pseudo = ws.singular = false;
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::uint32_t id = ids[j];
+    for (std::size_t a = 0; a < 3; ++a) ws.raw[a * cap + j] = xyz_[3 * id + a];
+    ws.z[j] = values_[id];
+  }
+  for (std::size_t s = 0; s < cov_.structure_count(); ++s)
+    for (std::size_t a = 0; a < 3; ++a) {
+      const double* from = transformed(s, static_cast<int>(a));
+      double* to = ws.gathered.data() + (3 * s + a) * cap;
+      for (std::size_t j = 0; j < n; ++j) to[j] = from[ids[j]];
+    }
+  fill_matrix(n, ws);
+  double ratio = 0;
+  if (!cholesky_upper(ws.u.data(), n, cap, pivot_tolerance, &ratio)) {
+    pseudo_inverse(n, ws);
+    return;
+  }
+  std::copy(ws.z.begin(), ws.z.begin() + static_cast<std::ptrdiff_t>(n), ws.v.begin());
+  solve_upper_transposed(ws.u.data(), n, cap, ws.v.data());
+  solve_upper(ws.u.data(), n, cap, ws.v.data());
+  std::fill(ws.b.begin(), ws.b.begin() + static_cast<std::ptrdiff_t>(n), 1.0);
+  solve_upper_transposed(ws.u.data(), n, cap, ws.b.data());
+  solve_upper(ws.u.data(), n, cap, ws.b.data());
+  ws.t = ws.sum_v = 0;
+  for (std::size_t j = 0; j < n; ++j) {
+    ws.t += ws.b[j];
+    ws.sum_v += ws.v[j];
+  }
+}
+
+// The rare path: C is numerically singular. Allocates (Eigen) -- acceptable off the hot path.
+void KrigingSystem::pseudo_inverse(std::size_t n, KrigingWorkspace& ws) const {
+  ws.pseudo = true;
+  fill_matrix(n, ws);
+  const auto k = static_cast<Eigen::Index>(n);
+  const Eigen::Map<const Eigen::MatrixXd, 0, Eigen::OuterStride<>> upper(ws.u.data(), k, k,
+                                                                          Eigen::OuterStride<>(ws.capacity));
+  const Eigen::MatrixXd c = upper.selfadjointView<Eigen::Upper>();
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(c);
+  const Eigen::VectorXd& lambda = eig.eigenvalues();
+  const double largest = lambda.size() ? lambda.maxCoeff() : 0.0;
+  Eigen::Index keep = 0;
+  for (Eigen::Index i = 0; i < k; ++i)
+    if (lambda[i] > eigenvalue_tolerance * largest) ++keep;
+  ws.g.resize(k, keep);
+  for (Eigen::Index i = 0, col = 0; i < k; ++i)
+    if (lambda[i] > eigenvalue_tolerance * largest) ws.g.col(col++) = eig.eigenvectors().col(i) / std::sqrt(lambda[i]);
+  const Eigen::Map<const Eigen::VectorXd> z(ws.z.data(), k);
+  Eigen::Map<Eigen::VectorXd> v(ws.v.data(), k), b(ws.b.data(), k);
+  v = ws.g * (ws.g.transpose() * z);
+  b = ws.g * (ws.g.transpose() * Eigen::VectorXd::Ones(k));
+  ws.t = b.sum();
+  ws.sum_v = v.sum();
+  ws.singular = keep == 0 || (type_ == KrigingType::ordinary && !(ws.t > 0));
+}
+
+void KrigingSystem::target_covariances(std::size_t n, const double target[3], KrigingWorkspace& ws) const {
+  const std::size_t cap = ws.capacity;
+  double* c0 = ws.c0.data();
+  std::fill(c0, c0 + n, cov_.constant());
+  const Eigen::Vector3d t(target[0], target[1], target[2]);
+  for (std::size_t s = 0; s < cov_.structure_count(); ++s) {
+    const double* gx = ws.gathered.data() + 3 * s * cap;
+    const Eigen::Vector3d q = cov_.structure(s).transform * t;
+    if (!block_) {
+      const double qq[3] = {q.x(), q.y(), q.z()};
+      cov_.accumulate(s, gx, gx + cap, gx + 2 * cap, n, qq, 1.0, c0);
+      continue;
+    }
+    const double* ox = toffsets_.data() + 3 * s * block_points_;
+    const double w = 1.0 / static_cast<double>(block_points_);
+    for (std::size_t k = 0; k < block_points_; ++k) {
+      const double qq[3] = {q.x() + ox[k], q.y() + ox[block_points_ + k], q.z() + ox[2 * block_points_ + k]};
+      cov_.accumulate(s, gx, gx + cap, gx + 2 * cap, n, qq, w, c0);
+    }
+  }
+  if (!block_ && cov_.nugget() > 0) {
+    const double* rx = ws.raw.data();
+    for (std::size_t j = 0; j < n; ++j)
+      if (rx[j] == target[0] && rx[cap + j] == target[1] && rx[2 * cap + j] == target[2]) c0[j] += cov_.nugget();
+  }
+}
+
+KrigingResult KrigingSystem::solve(const std::uint32_t* ids, std::size_t n, const double target[3],
+                                   KrigingWorkspace& ws) const {
+  if (ws.valid && ws.n == n && std::memcmp(ws.ids.data(), ids, n * sizeof(std::uint32_t)) == 0)
+    ++ws.reuses;
+  else
+    factorise(ids, n, ws);
+  KrigingResult r;
+  if (ws.singular) return r;
+  target_covariances(n, target, ws);
+  const double* c0 = ws.c0.data();
+  double q = 0;
+  if (ws.pseudo) {
+    const auto k = static_cast<Eigen::Index>(n);
+    q = (ws.g.transpose() * Eigen::Map<const Eigen::VectorXd>(c0, k)).squaredNorm();
+  } else {
+    std::copy(c0, c0 + n, ws.y.begin());
+    solve_upper_transposed(ws.u.data(), n, ws.capacity, ws.y.data());
+    q = dot(ws.y.data(), ws.y.data(), n);
+  }
+  const double s = dot(c0, ws.b.data(), n);
+  const double cv = dot(c0, ws.v.data(), n);
+  if (type_ == KrigingType::simple) {
+    r.estimate = mean_ + cv;
+    r.variance = c00_ - q;
+    r.sum_weights = s;
+    r.lagrange = 0;
+    r.slope = 1;
+  } else {
+    const double mu = (s - 1) / ws.t;
+    r.estimate = cv - mu * ws.sum_v;
+    r.variance = c00_ - q + (s - 1) * (s - 1) / ws.t;
+    r.sum_weights = s - mu * ws.t;
+    r.lagrange = mu;
+    const double cov_z = q - mu * s;  // cov(Z, Z*) = w'c0
+    const double var_z = cov_z - mu;  // var(Z*) = w'Cw
+    r.slope = var_z > 0 ? cov_z / var_z : nan;
+  }
+  r.variance = std::max(r.variance, 0.0);
+  r.efficiency = (c00_ - r.variance) / c00_;
+  if (!cov_.bounded()) r.slope = r.efficiency = nan;
+  r.status = ws.pseudo ? EstimateStatus::pseudo_inverse : EstimateStatus::ok;
+  return r;
+}
+
+}  // namespace georeserve

@@ -1,0 +1,104 @@
+// The one kriging system: simple and ordinary kriging, point and block support, 2D and 3D, as
+// configurations of the same generalised least-squares solve (after gstat's gls.c).
+//
+// Notation (n selected samples): C the n x n sample covariance matrix, c0 the sample-to-target
+// covariances (point-to-block averages for a block), C00 the target's own variance (C(0) for a point,
+// the block-to-block average C_bb for a block), z the sample values, 1 a vector of ones.
+//   factorised once per neighbour set:  C = U^T U (Cholesky),  v = C^-1 z',  b = C^-1 1,  t = 1'b
+//   per target:                          y = U^-T c0,  q = y'y = c0'C^-1 c0,  s = c0'b = 1'C^-1 c0
+//   simple (mean m, z' = z - m):         Z* = m + c0'v,  var = C00 - q,  weights a = C^-1 c0
+//   ordinary (z' = z):                   mu = (s - 1) / t,  w = a - mu b  (so C w + mu 1 = c0, 1'w = 1)
+//                                        Z* = c0'v - mu 1'v,  var = C00 - q + (s - 1)^2 / t
+// These are gstat's BLP and BLUP with its variance (MSPE); with a block, var is the block variance.
+// Per estimate also: slope of regression SoR = cov(Z, Z*) / var(Z*) = w'c0 / w'Cw, which is
+// (q - mu s) / (q - mu s - mu) for ordinary kriging (= (C00 - var - mu) / (C00 - var - 2 mu)) and 1
+// for simple kriging; kriging efficiency KE = (C00 - var) / C00. Both are left empty (NaN) for
+// unbounded (power) models, whose covariances hold an arbitrary constant.
+//
+// Consecutive targets with the same neighbour set (a global search, blocks in one drillhole fan)
+// reuse the factorisation, v and b: a target then costs one triangular solve. Because the selection
+// is sorted by sample index, a reused and a rebuilt factorisation are identical bit for bit.
+//
+// Near-singular systems: when a Cholesky pivot falls below 1e-10 of its diagonal (coincident or
+// collinear samples without a nugget), C is replaced by its pseudo-inverse from an eigen-decomposition
+// (eigenvalues below 1e-12 of the largest dropped) and the estimate is flagged `pseudo_inverse`; if
+// nothing remains it is `singular` and not estimated. Round-off below zero in the variance becomes 0.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "geostat/block_support.h"
+#include "geostat/covariance.h"
+
+namespace georeserve {
+
+enum class KrigingType { ordinary, simple };
+
+enum class EstimateStatus : std::uint8_t {
+  ok,
+  pseudo_inverse,   // estimated through the pseudo-inverse of a near-singular matrix
+  too_few_samples,  // not estimated: no pass found min_samples
+  singular,         // not estimated: the system could not be solved
+};
+std::string_view status_name(EstimateStatus s);
+inline bool estimated(EstimateStatus s) { return s == EstimateStatus::ok || s == EstimateStatus::pseudo_inverse; }
+
+struct KrigingResult {
+  double estimate = 0, variance = 0;
+  double sum_weights = 0, lagrange = 0;  // lagrange: mu (0 for simple kriging)
+  double slope = 0, efficiency = 0;      // NaN for unbounded models
+  EstimateStatus status = EstimateStatus::singular;
+};
+
+struct KrigingWorkspace;  // per thread; defined in kriging_system.cpp
+struct KrigingWorkspaceDeleter {
+  void operator()(KrigingWorkspace* w) const;
+};
+using KrigingWorkspacePtr = std::unique_ptr<KrigingWorkspace, KrigingWorkspaceDeleter>;
+
+class KrigingSystem {
+ public:
+  // xyz: 3 * n local sample coordinates; values: n sample values; block: nullopt for point kriging.
+  KrigingSystem(CovarianceFunction covariance, KrigingType type, double mean, const std::vector<double>& xyz,
+                const std::vector<double>& values, std::optional<BlockSupport> block);
+
+  // A workspace for up to max_neighbours samples per target (all buffers allocated here, once).
+  KrigingWorkspacePtr make_workspace(std::size_t max_neighbours) const;
+
+  // Krige at target (local coordinates) from the samples ids[0..n) (ascending, n >= 1).
+  KrigingResult solve(const std::uint32_t* ids, std::size_t n, const double target[3], KrigingWorkspace& ws) const;
+
+  // C00: the target's own (block) variance.
+  double target_variance() const { return c00_; }
+  const CovarianceFunction& covariance() const { return cov_; }
+  KrigingType type() const { return type_; }
+  // Factorisations done and reused by a workspace (for benchmarks and tests).
+  static std::uint64_t factorisations(const KrigingWorkspace& ws);
+  static std::uint64_t reuses(const KrigingWorkspace& ws);
+
+ private:
+  void factorise(const std::uint32_t* ids, std::size_t n, KrigingWorkspace& ws) const;
+  void pseudo_inverse(std::size_t n, KrigingWorkspace& ws) const;
+  void fill_matrix(std::size_t n, KrigingWorkspace& ws) const;
+  void target_covariances(std::size_t n, const double target[3], KrigingWorkspace& ws) const;
+  const double* transformed(std::size_t s, int axis) const { return tsamples_.data() + (3 * s + axis) * n_; }
+
+  CovarianceFunction cov_;
+  KrigingType type_;
+  double mean_;
+  std::size_t n_;
+  std::vector<double> xyz_;      // local coordinates, 3 per sample
+  std::vector<double> values_;   // z (ordinary) or z - mean (simple)
+  std::vector<double> tsamples_; // per structure and axis: M_s x_i
+  bool block_ = false;
+  std::vector<double> toffsets_;  // per structure and axis: M_s o_k for the block discretisation
+  std::size_t block_points_ = 1;
+  double c00_ = 0;
+};
+
+}  // namespace georeserve
