@@ -201,7 +201,7 @@ void read_survey(const CsvTable& t, const SurveyColumns& c, DrillholeDatabase& d
     r.check_dip(dip, s.dip);
     const auto a = r.optional_number(az);
     if (a) r.check_azimuth(az, *a);
-    else if (!std::isnan(s.dip) && std::abs(s.dip) != 90)
+    else if (!std::isnan(s.dip) && std::abs(s.dip) != 90 && is_missing_value(r.text(az)))
       r.error(az, "value is missing (allowed only for a vertical station, dip -90 or 90)");
     s.azimuth = a.value_or(kMissing);
     if (is_missing_value(id)) continue;
@@ -269,10 +269,8 @@ void read_intervals(const CsvTable& t, const IntervalColumns& c, DrillholeDataba
   copy_problems(t, d);
   IntervalTable table(std::filesystem::path(t.path()).stem().string(), t.path());
   std::size_t hole = 0, from = 0, to = 0;
-  if (!find_columns(t, {{&c.hole_id, &hole}, {&c.from, &from}, {&c.to, &to}}, d)) {
-    db.add_table(std::move(table));
-    return;
-  }
+  // A table without its key columns is left out (the error says why); no per-hole checks follow.
+  if (!find_columns(t, {{&c.hole_id, &hole}, {&c.from, &from}, {&c.to, &to}}, d)) return;
   const auto fields = field_columns(t, {hole, from, to}, d);
   std::vector<std::size_t> accepted;
   accepted.reserve(t.row_count());

@@ -25,7 +25,8 @@ struct DrillholeSources {
 
 // Tables already parsed (tests make them with parse_csv). A null collar means it could not be read:
 // then rows cannot be matched to holes and "unknown hole" is not reported. The returned database
-// is finalized. Interval tables are named by their file's stem ("assay" for "data/assay.csv").
+// is finalized. Interval tables are named by their file's stem ("assay" for "data/assay.csv"); a table
+// missing a key column (hole_id, from, to) is left out.
 DrillholeDatabase read_drillholes(const CsvTable* collar, const CsvTable* survey,
                                   const std::vector<const CsvTable*>& intervals, const ColumnMap& columns,
                                   Diagnostics& diag);
