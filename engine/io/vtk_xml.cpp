@@ -407,11 +407,10 @@ void write_vtu(const std::filesystem::path& path, const UnstructuredGrid& grid, 
 }
 
 StructuredGrid rotated_block_grid(const std::array<std::size_t, 3>& cells, const std::array<double, 3>& origin,
-                                  const std::array<double, 3>& spacing, double azimuth_deg) {
-  const double a = azimuth_deg * std::numbers::pi / 180.0;
-  // Clockwise from north: the j axis points to bearing azimuth, the i axis 90 degrees clockwise of it.
-  const std::array<double, 2> ui{std::cos(a), -std::sin(a)};
-  const std::array<double, 2> uj{std::sin(a), std::cos(a)};
+                                  const std::array<double, 3>& spacing, double rotation_deg) {
+  const double a = rotation_deg * std::numbers::pi / 180.0;
+  const std::array<double, 2> ui{std::cos(a), std::sin(a)};   // counter-clockwise from east
+  const std::array<double, 2> uj{-std::sin(a), std::cos(a)};
   StructuredGrid g;
   g.cells = cells;
   g.points.reserve(grid_points(cells));

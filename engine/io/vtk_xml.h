@@ -110,11 +110,11 @@ void write_vts(const std::filesystem::path& path, const StructuredGrid& grid, co
 void write_vtp(const std::filesystem::path& path, const PolyData& poly, const WriteOptions& options = {});
 void write_vtu(const std::filesystem::path& path, const UnstructuredGrid& grid, const WriteOptions& options = {});
 
-// A regular block grid rotated by azimuth_deg (clockwise from north, about the vertical axis through
-// origin, the corner of cell (0,0,0)), as a structured grid with no attributes yet. Axis i runs along
-// the rotated x (east at azimuth 0), j along the rotated y, k up.
+// A regular block grid turned by rotation_deg about the vertical axis through origin (the outer corner
+// of cell (0,0,0)), as a structured grid with no attributes yet. Same convention as BlockGrid: the
+// grid's i axis is turned counter-clockwise from east, j lies 90 degrees counter-clockwise of it, k is up.
 StructuredGrid rotated_block_grid(const std::array<std::size_t, 3>& cells, const std::array<double, 3>& origin,
-                                  const std::array<double, 3>& spacing, double azimuth_deg);
+                                  const std::array<double, 3>& spacing, double rotation_deg);
 
 // Base64 (RFC 4648, with padding) of raw bytes; exposed for tests.
 std::string base64_encode(const void* data, std::size_t size);

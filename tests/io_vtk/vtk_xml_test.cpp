@@ -230,15 +230,15 @@ TEST(VtkXml, UnstructuredHexahedraAndRotatedGrid) {
   EXPECT_EQ(as_values<std::uint8_t>(appended_bytes(f, "types")), std::vector<std::uint8_t>{12});
   EXPECT_EQ(as_values<std::int64_t>(appended_bytes(f, "offsets")), std::vector<std::int64_t>{8});
 
-  // Azimuth 90: the j axis points east and the i axis south.
+  // Turned 90 degrees counter-clockwise: the i axis points north and the j axis west.
   const StructuredGrid s = rotated_block_grid({2, 3, 1}, {41512000.0, 4690000.0, 0.0}, {10.0, 5.0, 2.0}, 90.0);
   ASSERT_EQ(s.points.size(), 3u * 4u * 2u);
   const auto& p_i = s.points[1];     // (i, j, k) = (1, 0, 0)
   const auto& p_j = s.points[3];     // (0, 1, 0)
   const auto& p_k = s.points[12];    // (0, 0, 1)
   EXPECT_NEAR(p_i[0], 41512000.0, 1e-9);
-  EXPECT_NEAR(p_i[1], 4690000.0 - 10.0, 1e-9);
-  EXPECT_NEAR(p_j[0], 41512000.0 + 5.0, 1e-9);
+  EXPECT_NEAR(p_i[1], 4690000.0 + 10.0, 1e-9);
+  EXPECT_NEAR(p_j[0], 41512000.0 - 5.0, 1e-9);
   EXPECT_NEAR(p_j[1], 4690000.0, 1e-9);
   EXPECT_EQ(p_k[2], 2.0);
   fs::remove_all(dir);
