@@ -31,7 +31,7 @@ Read read(const std::string& collar, const std::string& survey, std::vector<std:
   const CsvTable s = parse_csv(survey, "survey.csv");
   std::vector<CsvTable> tables;
   for (std::size_t i = 0; i < intervals.size(); ++i)
-    tables.push_back(parse_csv(intervals[i], "t" + std::to_string(i) + ".csv"));
+    tables.push_back(parse_csv(intervals[i], std::string("t").append(std::to_string(i)).append(".csv")));
   std::vector<const CsvTable*> ptrs;
   for (const auto& t : tables) ptrs.push_back(&t);
   r.db = read_drillholes(&c, &s, ptrs, map, r.diag);

@@ -58,9 +58,11 @@ TEST(Validate, PlantedProblemsGiveTheGoldenList) {
   s.intervals = {dir + "assay.csv", dir + "lith.csv", dir + "header.csv"};
   Diagnostics d;
   load_drillholes(s, {}, {}, d);
-  auto expected = file_lines(dir + "expected.txt");
-  for (auto& line : expected) line = dir + line;  // the golden file was made with relative paths
-  EXPECT_EQ(lines_of(d), expected);
+  // The golden file was made in the fixture folder (relative paths): strip the folder from the messages.
+  auto got = lines_of(d);
+  for (auto& line : got)
+    for (auto pos = line.find(dir); pos != std::string::npos; pos = line.find(dir)) line.erase(pos, dir.size());
+  EXPECT_EQ(got, file_lines(dir + "expected.txt"));
   EXPECT_EQ(d.error_count(), 20u);
   EXPECT_EQ(d.warning_count(), 8u);
   EXPECT_EQ(summary_line(d, 5), "20 errors, 8 warnings in 5 files");
@@ -101,7 +103,7 @@ TEST(Validate, TouchingIntervalsWithinToleranceAreFine) {
 
 TEST(Validate, SurveyRules) {
   const auto lines = validate_text(
-      kCollar + "B,0,0,100,50,,\nC,0,0,100,50\nD,0,0,100,50\n",
+      kCollar + "B,0,0,100,50\nC,0,0,100,50\nD,0,0,100,50\n",
       "hole_id,depth,azimuth,dip\n"
       "A,0,0,-90\nA,30,0,-80.5\nA,60,0,-70\nA,60,0,-70\nA,130,0,-70\n"
       "B,0,359,-60\nB,30,1,-60\n",
