@@ -1,0 +1,58 @@
+// `georeserve run MODEL.json [--out DIR]`: the whole pipeline of one deposit model.
+#include <iostream>
+
+#include "command.h"
+#include "core/text.h"
+#include "pipeline/run.h"
+#include "pipeline/stage.h"
+#include "progress_bar.h"
+
+namespace georeserve::cli {
+namespace {
+
+struct Options {
+  std::string model;
+  std::string out;
+  int threads = 0;
+  bool verbose = false;
+};
+
+std::string stage_list() {
+  std::string s = "Stages, in order:\n";
+  for (const auto& st : standard_stages()) s += "  " + st.name + " (" + st.name_cn + "): " + st.summary + "\n";
+  return s;
+}
+
+const RegisterCommand reg{{"run", "Run a deposit model end to end: domains, kriging, classification, report",
+                           [](CLI::App& sub) -> CommandRun {
+                             auto o = std::make_shared<Options>();
+                             sub.add_option("model", o->model, "Deposit model file (JSON with comments), e.g. models/qianyu-wollastonite.json")
+                                 ->required()
+                                 ->check(CLI::ExistingFile);
+                             sub.add_option("--out", o->out, "Output folder (default: out/<model name>/)");
+                             sub.add_flag("-v,--verbose", o->verbose, "Print each stage and every note");
+                             add_threads_option(sub, o->threads);
+                             sub.footer(stage_list() +
+                                        "\nWrites report.json, report.html (statements, grade-tonnage, variograms, plans and\n"
+                                        "sections, validation), figures/*.svg, blocks.csv, blocks.vti, the domain solids\n"
+                                        "(.vtp, .obj, .ply), drillholes.vtp and scene.json for georeserve-view.\n"
+                                        "The folder is replaced only when the whole run succeeds.\n\n"
+                                        "Example: georeserve run models/qianyu-wollastonite.json");
+                             return [o] {
+                               ThreadLimit limit(o->threads);
+                               const auto model = DepositModel::load(o->model);
+                               RunOptions ro;
+                               ro.out = o->out;
+                               ro.progress = progress();
+                               ro.log = o->verbose ? &std::cerr : nullptr;
+                               const auto r = run_model(model, ro);
+                               std::cout << model.title << "\n  resources " << format_fixed(r.resource_tonnes / 1000, 1)
+                                         << " kt, reserves " << format_fixed(r.reserve_tonnes / 1000, 1) << " kt\n  "
+                                         << r.out.string() << "/report.html (" << format_fixed(r.seconds, 1) << " s)\n";
+                               return 0;
+                             };
+                           },
+                           40}};
+
+}  // namespace
+}  // namespace georeserve::cli
