@@ -68,7 +68,7 @@ void stage_validate(PipelineContext& c) {
   for (int a = 0; a < 3; ++a) {
     const double width = c.model.report.swath_width > 0
                              ? (a == 2 ? c.model.report.swath_width / 4 : c.model.report.swath_width)
-                             : grid.block_size()[a] * (a == 2 ? 2 : 4);
+                             : grid.block_size()[a] * (a == 2 ? 1 : 2);
     struct Acc {
       double te = 0, t = 0, tn = 0, tnw = 0, cv = 0, cw = 0;
     };
