@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <Eigen/Cholesky>
 #include <Eigen/Dense>
@@ -105,7 +106,11 @@ class Parameters {
       const std::string at = "structures[" + std::to_string(i) + "]";
       if (f.sill) add({ParamKind::sill, s, -1, 0, inf, sill_scale, at + ".sill"});
       if (proportional) {
-        if (f.ranges[0] || f.ranges[1] || f.ranges[2])
+        if (f.ranges[0] != f.ranges[1] || f.ranges[1] != f.ranges[2])
+          throw VariogramFitError(at + ": with a single direction the ranges of a structure are fitted together "
+                                  "(anisotropy ratios kept); fix all of " + at + ".ranges or none, or fit the "
+                                  "ranges independently (fit.ranges = \"independent\")");
+        if (f.ranges[0])
           add({ParamKind::range_scale, s, 0, min_range, inf, range_scale, at + ".ranges"});
       } else {
         const Eigen::Matrix3d r = st.anisotropy.rotation();
@@ -392,10 +397,16 @@ VariogramFitResult fit_variogram(const std::vector<ExperimentalVariogram>& vario
                              : std::vector<Eigen::VectorXd>{par.pack(initial)};
   bool any = false;
   int failed = 0;
+  std::optional<VariogramFitResult> stuck;  // the best start that did not converge
   for (const auto& x0 : starts) {
     const LmOutcome r = levenberg_marquardt(pts, par, initial, x0, o.max_iterations);
     if (!r.converged || !std::isfinite(r.sse)) {
       ++failed;
+      if (std::isfinite(r.sse) && (!stuck || r.sse < stuck->weighted_sse)) {
+        stuck = result;
+        stuck->model = par.unpack(r.x, initial);
+        stuck->weighted_sse = r.sse;
+      }
       continue;
     }
     if (!any || r.sse < result.weighted_sse) {
@@ -405,6 +416,7 @@ VariogramFitResult fit_variogram(const std::vector<ExperimentalVariogram>& vario
       any = true;
     }
   }
+  if (!any && stuck) check_result(*stuck, o);  // a sill running away is the better explanation
   if (!any)
     throw VariogramFitError("variogram fit did not converge in " + std::to_string(o.max_iterations) +
                             " iterations from any of " + std::to_string(failed) +
