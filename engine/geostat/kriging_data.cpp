@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <numeric>
 #include <unordered_map>
 
@@ -31,7 +32,11 @@ double required_number(const CsvTable& t, std::size_t row, std::size_t col) {
 }
 
 CsvTable read_table(const ConfigView& v) {
-  CsvTable table = read_csv_file(v.path("file"));
+  const std::filesystem::path path = v.path("file");
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) v.fail_at("file", "cannot read " + path.string() + ": no such file");
+  if (std::filesystem::file_size(path, ec) == 0) v.fail_at("file", path.string() + " is empty (no header line)");
+  CsvTable table = read_csv_file(path);
   table.throw_if_problems();
   if (table.column_count() == 0) v.fail_at("file", table.path() + " is empty (no header line)");
   return table;
