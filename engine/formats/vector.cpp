@@ -152,7 +152,6 @@ void fill_dataset(GDALDataset& ds, VectorFormat format, const std::vector<Vector
     if (!out || !dxf) {
       CPLStringList options;
       if (format == VectorFormat::shapefile) options.SetNameValue("ENCODING", "UTF-8");
-      if (format == VectorFormat::geojson && srs && srs->IsProjected()) options.SetNameValue("COORDINATE_PRECISION", "3");
       out = ds.CreateLayer(dxf ? "entities" : layer.name.c_str(), srs, dxf ? wkbUnknown : ogr_type(layer.type), options.List());
       if (!out) throw InputError(file, 0, "", "cannot create layer '" + layer.name + "': " + gdal_message());
       for (const VectorField& field : layer.fields) {
@@ -192,6 +191,15 @@ std::string vector_value_text(const VectorValue& v) {
   if (std::holds_alternative<double>(v)) return format_double(std::get<double>(v));
   if (std::holds_alternative<std::string>(v)) return std::get<std::string>(v);
   return {};
+}
+
+std::optional<std::string> crs_name(int epsg) {
+  ensure_drivers();
+  CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
+  OGRSpatialReference srs;
+  if (epsg <= 0 || srs.importFromEPSG(epsg) != OGRERR_NONE) return std::nullopt;
+  const char* name = srs.GetName();
+  return name ? std::string(name) : "EPSG:" + std::to_string(epsg);
 }
 
 std::optional<VectorFormat> vector_format_for(const std::filesystem::path& path) {

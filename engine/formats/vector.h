@@ -50,6 +50,10 @@ enum class VectorFormat { geojson, shapefile, dxf };
 // By extension (case-insensitive): .geojson/.json, .shp, .dxf; nullopt otherwise.
 std::optional<VectorFormat> vector_format_for(const std::filesystem::path& path);
 
+// The name of a coordinate reference system ("CGCS2000 / 3-degree Gauss-Kruger zone 41"), nullopt
+// when GDAL/PROJ do not know the EPSG code.
+std::optional<std::string> crs_name(int epsg);
+
 // Writes the layers; the format comes from the extension. GeoJSON and Shapefile hold exactly one
 // layer; DXF holds any number (attributes are not kept: DXF entities carry only their CAD layer).
 // epsg 0 writes no CRS. InputError for an unknown extension, inconsistent layers or a failed write.

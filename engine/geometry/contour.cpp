@@ -302,7 +302,9 @@ MultiPolygon contour_band(const NodeGridView& grid, double lo, double hi) {
         if (!cells.neighbour_valid(i, j, k)) cells.band_border(k, lo, hi, segs);
       }
     }
-  const double tolerance = 1e-9 * std::max(std::abs(grid.dx), std::abs(grid.dy));
+  // Vertices closer than a millionth of a cell merge, so that files written with ~15 significant
+  // digits never show repeated vertices.
+  const double tolerance = 1e-6 * std::max(std::abs(grid.dx), std::abs(grid.dy));
   return assemble(link_rings(segs), tolerance);
 }
 

@@ -94,6 +94,12 @@ TEST(Vector, DxfHoldsLayersAndGetsAPrj) {
   fs::remove_all(d);
 }
 
+TEST(Vector, CrsNames) {
+  EXPECT_EQ(crs_name(4529).value_or(""), "CGCS2000 / 3-degree Gauss-Kruger zone 41");
+  EXPECT_FALSE(crs_name(999999));
+  EXPECT_FALSE(crs_name(0));
+}
+
 TEST(Vector, WriteErrorsLeaveNothing) {
   const fs::path d = temp_dir("errors");
   EXPECT_THROW(write_vector_file(d / "x.kml", {blocks_layer()}, 4529), InputError);
