@@ -14,6 +14,7 @@
 //    touches at all (inside a gap of the sampling) is not written.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -47,13 +48,15 @@ struct Composites {
   std::vector<double> from, to;
   std::vector<Eigen::Vector3d> mid;              // position at mid depth along the hole
   std::string break_name;                        // the break field's name; empty without breaks
-  std::vector<std::string> break_value;          // value of the break field ("" when missing or no breaks)
+  std::vector<std::int32_t> break_code;          // per composite: index into break_values, -1 = missing
+  std::vector<std::string> break_values;         // distinct values of the break field
   std::vector<std::string> field_names;
   std::vector<std::vector<double>> value;        // [field][composite]; NaN when nothing was sampled
   std::vector<std::vector<double>> coverage;     // [field][composite]
 
   std::size_t size() const { return from.size(); }
-  void append(const Composites& other);
+  // The break field's value of composite i ("" when missing or without breaks).
+  std::string_view break_value(std::size_t i) const;
 };
 
 // traces: one per hole of the database. Throws InputError for unknown or text fields and for

@@ -22,18 +22,8 @@ constexpr double kStraight = 1e-9;
 // is treated as balanced tangential. Validation warns about it as a dog-leg long before.
 constexpr double kReversal = 1e-6;
 
-// Ratio factor of minimum curvature: tan(b/2) / (b/2), with its series near 0.
-double ratio_factor(double b) {
-  if (b < 1e-4) return 1.0 + b * b / 12.0 + b * b * b * b / 120.0;
-  return std::tan(b / 2) / (b / 2);
-}
-
-// Direction at fraction f along the great-circle arc from t0 to t1 (angle beta between them).
-Eigen::Vector3d slerp(const Eigen::Vector3d& t0, const Eigen::Vector3d& t1, double beta, double f) {
-  if (beta < kStraight) return ((1 - f) * t0 + f * t1).normalized();
-  const double s = std::sin(beta);
-  return (std::sin((1 - f) * beta) * t0 + std::sin(f * beta) * t1) / s;
-}
+// Where a turn's plane is defined: neither a straight segment nor a reversal.
+bool curved(double beta) { return beta >= kStraight && beta <= std::numbers::pi - kReversal; }
 
 }  // namespace
 
@@ -75,9 +65,11 @@ HoleTrace::HoleTrace(const Collar& collar, std::span<const SurveyStation> statio
   }
   const std::size_t n = depth_.size();
   dogleg_.resize(n - 1);
+  normal_.assign(n - 1, Eigen::Vector3d::Zero());
   offset_.assign(n, Eigen::Vector3d::Zero());
   for (std::size_t i = 0; i + 1 < n; ++i) {
     dogleg_[i] = angle_between(dir_[i], dir_[i + 1]);
+    if (curved(dogleg_[i])) normal_[i] = (dir_[i + 1] - dir_[i].dot(dir_[i + 1]) * dir_[i]).normalized();
     offset_[i + 1] = offset_in(i, depth_[i + 1], nullptr);
   }
 }
@@ -101,10 +93,16 @@ Eigen::Vector3d HoleTrace::offset_in(std::size_t i, double depth, Eigen::Vector3
     method = DesurveyMethod::balanced_tangential;
   switch (method) {
     case DesurveyMethod::minimum_curvature: {
-      const double f = std::min(s / length, 1.0);
-      const Eigen::Vector3d t = slerp(t0, t1, beta, f);
-      if (direction) *direction = t;
-      return offset_[i] + (s / 2) * (t0 + t) * ratio_factor(beta * f);
+      if (beta < kStraight) {  // straight to machine precision
+        if (direction) *direction = ((length - s) * t0 + s * t1).normalized();
+        return offset_[i] + s * t0;
+      }
+      // Half-angle form: sin(phi) = 2 sh ch, 1 - cos(phi) = 2 sh^2, so nothing cancels for small phi.
+      const double radius = length / beta, phi = beta * std::min(s / length, 1.0);
+      const double sh = std::sin(phi / 2), ch = std::cos(phi / 2);
+      const Eigen::Vector3d& n = normal_[i];
+      if (direction) *direction = (1 - 2 * sh * sh) * t0 + 2 * sh * ch * n;
+      return offset_[i] + radius * (2 * sh * ch * t0 + 2 * sh * sh * n);
     }
     case DesurveyMethod::tangential:
       if (direction) *direction = t1;

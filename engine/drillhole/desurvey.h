@@ -4,8 +4,11 @@
 //
 // Methods between two stations i, i+1 with course length L and directions t0, t1:
 //  - minimum curvature (default): the path is the circular arc of length L turning t0 into t1 in
-//    their plane; a point at arc length s has direction slerp(t0, t1, s/L) and lies at
-//    (s/2) (t0 + t(s)) RF(beta s/L) from station i, RF(b) = tan(b/2) / (b/2), beta = angle(t0, t1).
+//    their plane; a point at arc length s has direction t(s) = slerp(t0, t1, s/L) and lies at
+//    (s/2) (t0 + t(s)) RF(beta s/L) from station i, RF(b) = tan(b/2) / (b/2), beta = angle(t0, t1):
+//    the textbook formula with the partial dog-leg. It is evaluated in the equivalent form
+//    R (sin(phi) t0 + (1 - cos(phi)) n), R = L / beta, phi = beta s / L, n the unit normal towards t1
+//    in the plane of the turn: one sincos per point, exact for tiny dog-legs too.
 //  - tangential: the whole segment follows t1 (the lower station's direction).
 //  - balanced tangential: the first half follows t0, the second half t1.
 // Above the first station the first station's direction applies (a straight segment from the
@@ -69,6 +72,7 @@ class HoleTrace {
   std::vector<Eigen::Vector3d> offset_;  // station position minus collar (keeps full precision near the collar)
   std::vector<Eigen::Vector3d> dir_;
   std::vector<double> dogleg_;           // per segment, radians
+  std::vector<Eigen::Vector3d> normal_;  // per segment: unit normal towards the next direction (min. curvature)
 };
 
 // Every hole of the database, in hole order; parallel over holes, identical for any thread count.

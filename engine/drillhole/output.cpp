@@ -62,7 +62,7 @@ void write_composites_csv(const std::filesystem::path& path, const DrillholeData
           .field(trimmed(c.to[i], 4))
           .field(trimmed(c.to[i] - c.from[i], 4));
       write_point(w, c.mid[i]);
-      if (!c.break_name.empty()) w.field(c.break_value[i]);
+      if (!c.break_name.empty()) w.field(c.break_value(i));
       for (std::size_t f = 0; f < c.field_names.size(); ++f)
         w.field(trimmed(c.value[f][i], 6)).field(trimmed(c.coverage[f][i], 4));
       w.end_row();

@@ -115,8 +115,8 @@ TEST(Composite, BreaksOnATextField) {
   // sand 0-3 -> 0-2, 2-3 (1 m residual kept); clay 3-5 -> 3-5 (only 4-5 sampled).
   expect_rows(hole_a(c), {{0, 2, 1.5, 1}, {2, 3, 2, 1}, {3, 5, 4, 0.5}});
   EXPECT_EQ(c.break_name, "lith");
-  EXPECT_EQ(c.break_value[0], "sand");
-  EXPECT_EQ(c.break_value[2], "clay");
+  EXPECT_EQ(c.break_value(0), "sand");
+  EXPECT_EQ(c.break_value(2), "clay");
   // No composite straddles a boundary.
   for (std::size_t i = 0; i < c.size(); ++i) {
     if (c.hole[i] == 0) {
@@ -131,10 +131,10 @@ TEST(Composite, BreaksOnANumericFieldWithMissingValuesAsTheirOwnDomain) {
   o.break_field = "seam";
   const auto c = run(o);
   expect_rows(hole_a(c), {{0, 2, 1.5, 1}, {2, 3, 2, 1}, {3, 5, 4, 0.5}});
-  EXPECT_EQ(c.break_value[0], "12");
-  EXPECT_EQ(c.break_value[2], "13");
+  EXPECT_EQ(c.break_value(0), "12");
+  EXPECT_EQ(c.break_value(2), "13");
   const auto b = std::find(c.hole.begin(), c.hole.end(), 1) - c.hole.begin();
-  EXPECT_EQ(c.break_value[static_cast<std::size_t>(b)], "");
+  EXPECT_EQ(c.break_value(static_cast<std::size_t>(b)), "");
 }
 
 TEST(Composite, DensityWeighting) {
