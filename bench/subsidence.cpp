@@ -1,13 +1,16 @@
 // Speed of the subsidence grid prediction (issue 7): 100 longwall panels on a 1000 x 1000 grid.
 // Panels are 200 m x 1200 m at 400-800 m depth in a 10 x 10 layout over a 20 km x 20 km grid
 // (20 m spacing). Three variants: axis-aligned rectangles (separable path), the same rectangles
-// rotated 30 degrees (per-node erf path) and hexagonal outlines (exact polygon path).
+// rotated 30 degrees (per-node erf path) and hexagonal outlines (exact polygon path); and the
+// zones and contours derived from such a grid.
 // Run: build-h5/bin/bench_subsidence --benchmark_filter=Grid   (add --threads via taskset/TBB as wished)
 #include <benchmark/benchmark.h>
 
 #include <cmath>
 
+#include "subsidence/damage.h"
 #include "subsidence/grid.h"
+#include "geometry/contour.h"
 
 namespace {
 
@@ -60,9 +63,29 @@ void BM_Grid100AxisAlignedRectangles(benchmark::State& state) { run(state, Shape
 void BM_Grid100RotatedRectangles(benchmark::State& state) { run(state, Shape::Rotated); }
 void BM_Grid100HexagonPanels(benchmark::State& state) { run(state, Shape::Hexagon); }
 
+// Damage index, the five zone bands and the contour bands/lines of 10, 100, 500 and 1000 mm on the
+// axis-aligned layout's grid (the work between the prediction and the files).
+void BM_ZonesAndContours1000(benchmark::State& state) {
+  Parameters p;
+  p.s_ratio = 0.05;
+  const SubsidenceModel model(layout(Shape::AxisAligned), p);
+  const DeformationGrid g = predict_grid(model, GridSpec{0.0, 0.0, 20.0, 20.0, 1000, 1000});
+  for (auto _ : state) {
+    const std::vector<double> index = damage_index_field(g, DamageThresholds{});
+    const DamageZones z = damage_zones(g, index);
+    std::size_t parts = z.subsided.size();
+    for (double level : {10.0, 100.0, 500.0, 1000.0}) {
+      parts += georeserve::geometry::contour_band(g.view(g.w), level, INFINITY).size();
+      parts += georeserve::geometry::contour_lines(g.view(g.w), level).size();
+    }
+    benchmark::DoNotOptimize(parts);
+  }
+}
+
 BENCHMARK(BM_Grid100AxisAlignedRectangles)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 BENCHMARK(BM_Grid100RotatedRectangles)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 BENCHMARK(BM_Grid100HexagonPanels)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+BENCHMARK(BM_ZonesAndContours1000)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
 
 }  // namespace
 

@@ -274,6 +274,8 @@ std::vector<Polyline> contour_lines(const NodeGridView& grid, double level) {
   for (std::size_t j = 0; j < cells.count_y(); ++j)
     for (std::size_t i = 0; i < cells.count_x(); ++i) {
       if (!cells.valid(i, j)) continue;
+      const double v[4] = {grid.at(i, j), grid.at(i + 1, j), grid.at(i + 1, j + 1), grid.at(i, j + 1)};
+      if ((std::min({v[0], v[1], v[2], v[3]}) >= level) == (std::max({v[0], v[1], v[2], v[3]}) >= level)) continue;
       cells.load(i, j);
       for (int k = 0; k < 4; ++k)
         if (cells.level_segment(k, level, 0, &s)) segs.push_back(s);
@@ -287,9 +289,18 @@ MultiPolygon contour_band(const NodeGridView& grid, double lo, double hi) {
   std::vector<Segment> segs;
   Segment s;
   const bool has_lo = std::isfinite(lo), has_hi = std::isfinite(hi);
+  auto state = [&](double v) { return (v >= lo ? 1 : 0) + (v >= hi ? 1 : 0); };
   for (std::size_t j = 0; j < cells.count_y(); ++j)
     for (std::size_t i = 0; i < cells.count_x(); ++i) {
       if (!cells.valid(i, j)) continue;
+      // Most cells lie wholly in one state (the centre, a mean, cannot differ) and inside the grid:
+      // they contribute nothing.
+      const double v[4] = {grid.at(i, j), grid.at(i + 1, j), grid.at(i + 1, j + 1), grid.at(i, j + 1)};
+      const bool interior = i > 0 && j > 0 && i + 2 < grid.nx && j + 2 < grid.ny;
+      if (interior && state(std::min({v[0], v[1], v[2], v[3]})) == state(std::max({v[0], v[1], v[2], v[3]})) &&
+          cells.neighbour_valid(i, j, 0) && cells.neighbour_valid(i, j, 1) && cells.neighbour_valid(i, j, 2) &&
+          cells.neighbour_valid(i, j, 3))
+        continue;
       cells.load(i, j);
       for (int k = 0; k < 4; ++k) {
         if (has_lo && cells.level_segment(k, lo, 0, &s)) segs.push_back(s);

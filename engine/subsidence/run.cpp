@@ -28,7 +28,8 @@ SubsidenceResult compute_subsidence(const SubsidenceJob& job, const Parameters& 
     r.max_w = *top;
     r.max_w_at = {job.grid.x(k % job.grid.nx), job.grid.y(k / job.grid.nx)};
   }
-  for (double level : contour_levels_for(job.contour_levels, r.max_w)) {
+  const bool want_contours = job.contours || job.contour_lines || job.dxf || job.map;
+  for (double level : want_contours ? contour_levels_for(job.contour_levels, r.max_w) : std::vector<double>{}) {
     const geometry::NodeGridView view = r.grid.view(r.grid.w);
     r.contours.push_back({level, geometry::contour_band(view, level, std::numeric_limits<double>::infinity()),
                           geometry::contour_lines(view, level)});

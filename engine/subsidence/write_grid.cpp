@@ -2,7 +2,6 @@
 // parallel, a batch of row blocks at a time, and written in grid order, so it is the same for any
 // thread count and never held in memory whole.
 #include <algorithm>
-#include <sstream>
 
 #include <tbb/parallel_for.h>
 
@@ -17,24 +16,31 @@ namespace {
 
 std::string azimuth_suffix(double az) { return "_az" + format_double(az); }
 
-void write_node(CsvWriter& w, const SubsidenceResult& r, const SubsidenceJob& job, std::size_t k) {
+// Numbers never need quoting, so rows are built by appending (the CSV writer's per-field checks
+// would dominate the time on millions of rows).
+void put(std::string& row, double v, int decimals) {
+  if (!row.empty() && row.back() != '\n') row += ',';
+  row += format_fixed(v, decimals);
+}
+
+void write_node(std::string& row, const SubsidenceResult& r, const SubsidenceJob& job, std::size_t k) {
   const GridSpec& s = r.grid.spec;
   const DeformationGrid& g = r.grid;
-  w.number(s.x(k % s.nx), 3).number(s.y(k / s.nx), 3).number(g.w[k], 3);
-  w.number(g.tilt_x[k], 4).number(g.tilt_y[k], 4).number(g.curv_xx[k], 5).number(g.curv_yy[k], 5);
-  w.number(g.u_x[k], 3).number(g.u_y[k], 3).number(g.strain_xx[k], 4).number(g.strain_yy[k], 4);
+  put(row, s.x(k % s.nx), 3), put(row, s.y(k / s.nx), 3), put(row, g.w[k], 3);
+  put(row, g.tilt_x[k], 4), put(row, g.tilt_y[k], 4), put(row, g.curv_xx[k], 5), put(row, g.curv_yy[k], 5);
+  put(row, g.u_x[k], 3), put(row, g.u_y[k], 3), put(row, g.strain_xx[k], 4), put(row, g.strain_yy[k], 4);
   if (!job.directions.empty()) {
     const Deformation d = g.at(k);
     for (double az : job.directions) {
       const AlongDirection a = d.along(az);
-      w.number(a.tilt, 4).number(a.curvature, 5).number(a.u, 3).number(a.strain, 4);
+      put(row, a.tilt, 4), put(row, a.curvature, 5), put(row, a.u, 3), put(row, a.strain, 4);
     }
   }
   if (job.principal_columns) {
-    w.number(field_value(r, "tilt_max", k), 4).number(field_value(r, "curvature_max", k), 5);
-    w.number(field_value(r, "strain_max", k), 4).integer(node_grade(r, k));
+    put(row, field_value(r, "tilt_max", k), 4), put(row, field_value(r, "curvature_max", k), 5);
+    put(row, field_value(r, "strain_max", k), 4), put(row, node_grade(r, k), 0);
   }
-  w.end_row();
+  row += '\n';
 }
 
 }  // namespace
@@ -53,11 +59,9 @@ void write_grid_csv(const std::filesystem::path& path, const SubsidenceResult& r
     std::vector<std::string> text(batch);
     for (std::size_t first = 0; first < n; first += block * batch) {
       tbb::parallel_for(std::size_t{0}, batch, [&](std::size_t b) {
-        std::ostringstream ss;
-        CsvWriter w(ss);
+        text[b].clear();
         const std::size_t begin = first + b * block, end = std::min(n, begin + block);
-        for (std::size_t k = begin; k < end; ++k) write_node(w, r, job, k);
-        text[b] = ss.str();
+        for (std::size_t k = begin; k < end; ++k) write_node(text[b], r, job, k);
       });
       for (const std::string& t : text) out << t;
     }

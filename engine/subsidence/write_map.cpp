@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "formats/vector.h"
 #include "geometry/polygon.h"
+#include "geometry/simplify.h"
 #include "report/svg.h"
 #include "subsidence/outputs.h"
 
@@ -27,10 +28,14 @@ struct Colors {
   }
 };
 
-std::vector<Px> to_px(const MapView& view, const geometry::Ring& ring) {
+// Rings and lines are simplified to a third of a pixel first: the map cannot show more, and a fine
+// grid's contours would otherwise make a picture of many megabytes.
+std::vector<Px> to_px(const MapView& view, const geometry::Ring& ring, bool closed = true) {
+  const double tolerance = 0.33 / view.px_per_metre();
+  const geometry::Ring simple = closed ? geometry::simplify_ring(ring, tolerance) : geometry::simplify_polyline(ring, tolerance);
   std::vector<Px> out;
-  out.reserve(ring.size());
-  for (geometry::Point2 p : ring) out.push_back(view.to_px(p.x, p.y));
+  out.reserve(simple.size());
+  for (geometry::Point2 p : simple) out.push_back(view.to_px(p.x, p.y));
   return out;
 }
 
@@ -87,7 +92,7 @@ void write_map_svg(const std::filesystem::path& path, const SubsidenceResult& r,
   SvgText sub;
   sub.size = 11;
   sub.fill = "#444";
-  c.text(80, 50, parameters_line(r.parameters) + "    " + crs_name(job.epsg).value_or("EPSG:" + std::to_string(job.epsg)), sub);
+  c.text(80, 50, parameters_line(r.parameters) + "   |   " + crs_name(job.epsg).value_or("EPSG:" + std::to_string(job.epsg)), sub);
 
   const Px a = view.to_px(wx0, wy1), b = view.to_px(wx1, wy0);
   c.begin_group("clip-path=\"url(#" + c.add_clip_rect(a.x, a.y, b.x - a.x, b.y - a.y) + ")\"");
@@ -99,7 +104,7 @@ void write_map_svg(const std::filesystem::path& path, const SubsidenceResult& r,
   grade_one.dash = "5 3";
   draw(c, view, r.zones.grades[0], grade_one);
   for (const ContourLevel& level : r.contours)
-    for (const geometry::Polyline& line : level.lines) c.polyline(to_px(view, line), {"#08306b", 0.6});
+    for (const geometry::Polyline& line : level.lines) c.polyline(to_px(view, line, false), {"#08306b", 0.6});
   SvgStyle boundary{"#37474f", 1.6};
   boundary.dash = "8 4";
   draw(c, view, r.zones.subsided, boundary);
@@ -129,7 +134,6 @@ void write_map_svg(const std::filesystem::path& path, const SubsidenceResult& r,
   c.end_group();
 
   draw_coordinate_frame(c, view, wx0, wy0, wx1, wy1);
-  draw_scale_bar(c, view, a.x + 12, b.y - 30);
   draw_north_arrow(c, b.x - 30, a.y + 36);
 
   std::vector<LegendItem> subsidence;
@@ -144,7 +148,9 @@ void write_map_svg(const std::filesystem::path& path, const SubsidenceResult& r,
   SvgText note;
   note.size = 10;
   note.fill = "#444";
-  c.text(870, 300 + 16.0 * static_cast<double>(n), "W max = " + format_fixed(r.max_w, 0) + " mm", note);
+  const double below = 300 + 16.0 * static_cast<double>(n);
+  c.text(870, below, "W max = " + format_fixed(r.max_w, 0) + " mm", note);
+  draw_scale_bar(c, view, 870, below + 24);  // beside the map, where no label can hide it
   c.write(path);
 }
 
