@@ -1,0 +1,20 @@
+# Build step: writes every shaders/*.glsl into one C++ header as raw string literals, so the viewer
+# carries its GLSL and runs from any folder. Called with -DSHADER_DIR=... -DOUTPUT=...
+file(GLOB shader_files ${SHADER_DIR}/*.glsl)
+list(SORT shader_files)
+set(body "// Generated from shaders/*.glsl by ui/viewer/embed_shaders.cmake. Do not edit.\n#pragma once\n\n")
+string(APPEND body "namespace georeserve::viewer {\nstruct EmbeddedShader {\n  const char* name;\n  const char* text;\n};\n")
+string(APPEND body "inline constexpr EmbeddedShader kEmbeddedShaders[] = {\n")
+foreach(f ${shader_files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(APPEND body "    {\"${name}\", R\"glsl_source(${text})glsl_source\"},\n")
+endforeach()
+string(APPEND body "};\n}  // namespace georeserve::viewer\n")
+# Only touch the header when it changes, so unrelated builds do not recompile its users.
+if(EXISTS ${OUTPUT})
+  file(READ ${OUTPUT} old)
+endif()
+if(NOT "${old}" STREQUAL "${body}")
+  file(WRITE ${OUTPUT} "${body}")
+endif()
