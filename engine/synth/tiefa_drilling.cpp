@@ -82,9 +82,9 @@ TiefaDrilling drill_tiefa(const TiefaField& f, const std::vector<TiefaMine>& min
       double az = rng.uniform(0.0, 360.0), dip = -90.0 + (deviated ? rng.uniform(0.2, 0.8) : rng.uniform(0.0, 0.1));
       std::vector<Station> st;
       for (double d = 0.0; d <= 2000.0; d += 100.0) {
-        st.push_back({d, azimuth2(az), r2(std::min(-80.0, dip))});
+        st.push_back({d, azimuth2(az), r2(std::clamp(dip, -90.0, -80.0))});
         az += rng.normal(0.0, 4.0);
-        dip += drift + rng.normal(0.0, 0.03);
+        dip = std::max(-90.0, dip + drift + rng.normal(0.0, 0.03));
       }
       // Depth: walk the path until the stop level (pre-fault) is passed.
       const DrillTrace probe(collar, st);
