@@ -95,6 +95,33 @@ TEST(UiFrames, PanelsRunAndTheFilterIsAUniformChange) {
   session.frame();
 }
 
+TEST(UiFrames, WindowShowsSceneAndPanelsAndRedrawsWithoutRendering) {
+  const auto dir = fresh_dir("ui_window");
+  FixtureOptions few;
+  few.terrain = few.planning = false;
+  write_fixture_scene(dir, few);
+  Options o = options_for(dir, "auto");
+  o.bookmark = "plan";
+  o.width = 1280;
+  o.height = 800;
+  Session session(o, false);
+  for (int i = 0; i < 3; ++i) session.frame();  // ImGui settles its window sizes
+  Image drawn, redrawn;
+  session.view().zoom(1.01);
+  EXPECT_TRUE(session.view().needs_render());
+  session.window().capture_next_frame(&drawn);
+  session.frame();  // draws the scene
+  EXPECT_FALSE(session.view().needs_render());
+  session.window().capture_next_frame(&redrawn);
+  session.frame();  // nothing changed: the last picture is put back, panels drawn over it
+  ASSERT_EQ(drawn.width, 1280);
+  EXPECT_GT(structural_similarity(drawn, redrawn), 0.98);
+  // The scene (measured blocks, red) and the panels (ImGui's dark blue title bars) are both there.
+  EXPECT_GT(fraction_near(redrawn, {214, 39, 40}, 60), 0.002);
+  EXPECT_GT(fraction_near(redrawn, {41, 74, 122}, 12), 0.001);
+  EXPECT_EQ(compare_with_baseline("window_panels", redrawn, 0.95), "");
+}
+
 TEST(UiFrames, ExposedFacesAreRebuiltWhenTheFilterMoves) {
   const auto dir = fresh_dir("ui_exposed");
   FixtureOptions only_blocks;

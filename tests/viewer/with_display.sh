@@ -9,4 +9,5 @@ if ! command -v xvfb-run >/dev/null 2>&1; then
   echo "with_display.sh: no display and no xvfb-run (install the xvfb package)" >&2
   exit 1
 fi
-exec xvfb-run -a -s "-screen 0 1920x1080x24" "$@"
+# -noreset: the server must not restart between the test's successive clients.
+exec xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" "$@"

@@ -2,6 +2,9 @@
 #include "viewer/app/window.h"
 
 #include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <vector>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -104,6 +107,20 @@ void Window::begin_frame() {
 void Window::end_frame() {
   ImGui::Render();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (capture_) {
+    int w = 0, h = 0;
+    framebuffer_size(w, h);
+    std::vector<std::uint8_t> rows(static_cast<std::size_t>(w) * h * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, rows.data());
+    capture_->width = w;
+    capture_->height = h;
+    capture_->rgb.resize(rows.size());
+    const std::size_t row = static_cast<std::size_t>(w) * 3;
+    for (int y = 0; y < h; ++y)  // OpenGL rows start at the bottom
+      std::copy_n(&rows[static_cast<std::size_t>(h - 1 - y) * row], row, &capture_->rgb[static_cast<std::size_t>(y) * row]);
+    capture_ = nullptr;
+  }
   glfwSwapBuffers(window_);
 }
 

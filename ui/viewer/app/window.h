@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "viewer/scene/scene_view.h"
+
 struct GLFWwindow;
 
 namespace georeserve::viewer {
@@ -27,11 +29,14 @@ class Window {
   void start_imgui(const std::string& font_file, const std::string& text);
   void begin_frame();
   void end_frame();  // draws ImGui over what is in the back buffer and swaps
+  // The next end_frame() copies the finished frame (scene and panels) into *target before swapping.
+  void capture_next_frame(Image* target) { capture_ = target; }
 
  private:
   GLFWwindow* window_ = nullptr;
   bool imgui_ = false;
   bool fullscreen_ = false;
+  Image* capture_ = nullptr;
   int saved_[4] = {0, 0, 0, 0};  // position and size before full screen
 };
 

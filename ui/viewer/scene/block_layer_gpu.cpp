@@ -25,6 +25,9 @@
 #include <vtkTextureObject.h>
 #include <vtkTypeInt32Array.h>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include "core/error.h"
 #include "viewer/scene/internal/block_layer_impl.h"
 #include "viewer/scene/palette.h"
@@ -122,25 +125,27 @@ void BlockLayer::Impl::build_faces() {
   float* c = centres->GetPointer(0);
   std::int32_t* conn = connectivity->GetPointer(0);
   std::int32_t* off = offsets->GetPointer(0);
-  for (vtkIdType q = 0; q < n; ++q) {
-    const Face& face = list[static_cast<std::size_t>(q)];
-    const int axis = face.axis, a1 = (axis + 1) % 3, a2 = (axis + 2) % 3;
-    float centre[3] = {f(face.i), f(face.j), f(face.k)};
-    centre[a1] += 0.5f;
-    centre[a2] += 0.5f;
-    for (int corner = 0; corner < 4; ++corner) {
-      float v[3] = {f(face.i), f(face.j), f(face.k)};
-      v[a1] += (corner == 1 || corner == 2) ? 1.0f : 0.0f;
-      v[a2] += corner >= 2 ? 1.0f : 0.0f;
-      const vtkIdType at = 4 * q + corner;
-      for (int k = 0; k < 3; ++k) {
-        p[3 * at + k] = v[k];
-        c[3 * at + k] = centre[k];
+  tbb::parallel_for(tbb::blocked_range<vtkIdType>(0, n, 4096), [&](const tbb::blocked_range<vtkIdType>& range) {
+    for (vtkIdType q = range.begin(); q < range.end(); ++q) {
+      const Face& face = list[static_cast<std::size_t>(q)];
+      const int axis = face.axis, a1 = (axis + 1) % 3, a2 = (axis + 2) % 3;
+      float centre[3] = {f(face.i), f(face.j), f(face.k)};
+      centre[a1] += 0.5f;
+      centre[a2] += 0.5f;
+      for (int corner = 0; corner < 4; ++corner) {
+        float v[3] = {f(face.i), f(face.j), f(face.k)};
+        v[a1] += (corner == 1 || corner == 2) ? 1.0f : 0.0f;
+        v[a2] += corner >= 2 ? 1.0f : 0.0f;
+        const vtkIdType at = 4 * q + corner;
+        for (int k = 0; k < 3; ++k) {
+          p[3 * at + k] = v[k];
+          c[3 * at + k] = centre[k];
+        }
+        conn[at] = static_cast<std::int32_t>(at);
       }
-      conn[at] = static_cast<std::int32_t>(at);
+      off[q] = static_cast<std::int32_t>(4 * q);
     }
-    off[q] = static_cast<std::int32_t>(4 * q);
-  }
+  });
   off[n] = static_cast<std::int32_t>(4 * n);
   vtkNew<vtkPoints> points;
   points->SetData(positions);
