@@ -161,10 +161,9 @@ void OverlayActors::layout_categories(RenderContext& context, const scene::Attri
   category_title_->SetVisibility(show);
   for (auto& label : category_labels_) label->SetVisibility(false);
   if (!show || !a) return;
-  const double s = scale, x0 = width - 190.0 * s, top = height - 120.0 * s, line = 20.0 * s, box = 13.0 * s;
+  const double s = scale, top = height - 120.0 * s, line = 20.0 * s, box = 13.0 * s;
   const std::string title = a->legend_title();
   category_title_->SetInput(title.c_str());
-  category_title_->SetPosition(x0, top + 6.0 * s);
   vtkNew<vtkPoints> points;
   vtkNew<vtkCellArray> quads;
   vtkNew<vtkUnsignedCharArray> colors;
@@ -179,6 +178,17 @@ void OverlayActors::layout_categories(RenderContext& context, const scene::Attri
     context.renderer->AddActor2D(label);
     category_labels_.push_back(label);
   }
+  // As wide as the longest label, against the right edge.
+  double widest = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string text = category_text(*a, static_cast<double>(a->categories[i].code));
+    category_labels_[i]->SetInput(text.c_str());
+    double b[4];
+    category_labels_[i]->GetBoundingBox(context.renderer, b);
+    widest = std::max(widest, b[1] - b[0]);
+  }
+  const double x0 = std::max(8.0 * s, width - 14.0 * s - widest - box - 6.0 * s);
+  category_title_->SetPosition(x0, top + 6.0 * s);
   for (std::size_t i = 0; i < n; ++i) {
     const auto& c = a->categories[i];
     const double y = top - line * static_cast<double>(i + 1);
@@ -190,8 +200,6 @@ void OverlayActors::layout_categories(RenderContext& context, const scene::Attri
     const vtkIdType ids[4] = {base, base + 1, base + 2, base + 3};
     quads->InsertNextCell(4, ids);
     colors->InsertNextTuple3(c.color.r, c.color.g, c.color.b);
-    const std::string text = category_text(*a, static_cast<double>(c.code));
-    category_labels_[i]->SetInput(text.c_str());
     category_labels_[i]->SetPosition(x0 + box + 6.0 * s, y);
     category_labels_[i]->SetVisibility(true);
   }
