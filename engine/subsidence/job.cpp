@@ -133,11 +133,14 @@ const std::vector<std::string>& raster_field_names() {
 
 SubsidenceJob load_subsidence_job(const std::filesystem::path& config) {
   const JsonDocument doc = load_json_file(config);
-  const ConfigView root(doc);
+  return read_subsidence_job(ConfigView(doc));
+}
+
+SubsidenceJob read_subsidence_job(const ConfigView& root) {
   root.allow_only({"title", "crs", "panels", "parameters", "grid", "output", "directions", "principal", "geotiff", "contours",
                    "contour_lines", "contour_levels", "zones", "dxf", "planning_blocks", "overlay", "map", "damage", "fit"});
   SubsidenceJob job;
-  job.config_file = doc.file;
+  job.config_file = root.document().file;
   job.title = root.string("title", "");
   job.epsg = parse_crs(root);
   const PanelSource source = read_panels(root);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "io/json_config.h"
 #include "subsidence/damage.h"
 #include "subsidence/fit.h"
 #include "subsidence/grid.h"
@@ -55,5 +56,8 @@ const std::vector<std::string>& raster_field_names();
 
 // Reads and checks a configuration; ConfigError/InputError name the file and key or line.
 SubsidenceJob load_subsidence_job(const std::filesystem::path& config);
+// The same from a section of a larger document (a deposit model's "subsidence" section); relative
+// paths resolve from the document's folder. Callers may redirect the output paths afterwards.
+SubsidenceJob read_subsidence_job(const ConfigView& section);
 
 }  // namespace georeserve::subsidence

@@ -216,6 +216,15 @@ TEST_F(SubsidenceCliBad, EachBadInputHasOneClearError) {
   EXPECT_NE(missing.err.find("cannot open"), std::string::npos);
 }
 
+TEST_F(SubsidenceCli, SameFilesForAnyThreadCount) {
+  const fs::path cfg = write("run.json", config(R"(, "zones": "zones.geojson", "principal": true)"));
+  ASSERT_EQ(run_cli(cfg.string() + " --threads 1", dir_).code, 0);
+  const std::string csv1 = slurp(dir_ / "grid.csv"), zones1 = slurp(dir_ / "zones.geojson");
+  ASSERT_EQ(run_cli(cfg.string() + " --threads 2", dir_).code, 0);
+  EXPECT_TRUE(csv1 == slurp(dir_ / "grid.csv"));
+  EXPECT_TRUE(zones1 == slurp(dir_ / "zones.geojson"));
+}
+
 TEST_F(SubsidenceCli, HelpTeachesTheConfiguration) {
   const CliRun r = run_cli("--help", dir_);
   EXPECT_EQ(r.code, 0);
