@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include <tbb/parallel_for.h>
 
@@ -23,8 +24,48 @@ VariogramModel default_implicit_interpolant() {
   return m;
 }
 
+namespace {
+
+// Nodes within `radius` of at least one sample: samples hashed into cubes of that size, each node
+// checks the 27 cubes around it.
+std::vector<char> near_samples_mask(const ScalarGrid& g, const ContactSamples& cs, double radius) {
+  auto cube = [radius](const Eigen::Vector3d& p) {
+    return std::array<long long, 3>{static_cast<long long>(std::floor(p.x() / radius)),
+                                    static_cast<long long>(std::floor(p.y() / radius)),
+                                    static_cast<long long>(std::floor(p.z() / radius))};
+  };
+  std::map<std::array<long long, 3>, std::vector<Eigen::Vector3d>> cubes;
+  const Eigen::Vector3d base = cs.position.front();  // local coordinates: no loss at 41,500,000 m
+  for (const auto& p : cs.position) cubes[cube(p - base)].push_back(p - base);
+  std::vector<char> near(g.node_count(), 0);
+  const double r2 = radius * radius;
+  tbb::parallel_for(0, g.nodes[2], [&](int k) {
+    for (int j = 0; j < g.nodes[1]; ++j)
+      for (int i = 0; i < g.nodes[0]; ++i) {
+        const Eigen::Vector3d p = g.position(i, j, k) - base;
+        const auto c = cube(p);
+        bool hit = false;
+        for (long long dz = -1; dz <= 1 && !hit; ++dz)
+          for (long long dy = -1; dy <= 1 && !hit; ++dy)
+            for (long long dx = -1; dx <= 1 && !hit; ++dx) {
+              const auto it = cubes.find({c[0] + dx, c[1] + dy, c[2] + dz});
+              if (it == cubes.end()) continue;
+              for (const auto& q : it->second)
+                if ((q - p).squaredNorm() <= r2) {
+                  hit = true;
+                  break;
+                }
+            }
+        near[g.index(i, j, k)] = hit;
+      }
+  });
+  return near;
+}
+
+}  // namespace
+
 ImplicitOptions ImplicitOptions::from_config(const ConfigView& v) {
-  v.allow_only({"resolution", "variogram", "max_samples", "max_extrapolation", "padding"});
+  v.allow_only({"resolution", "variogram", "max_samples", "max_extrapolation", "padding", "rotation"});
   ImplicitOptions o;
   o.resolution = v.number_in("resolution", o.resolution, 0.1, 1000);
   o.interpolant = v.has("variogram") ? VariogramModel::from_config(v.at("variogram")) : default_implicit_interpolant();
@@ -32,27 +73,30 @@ ImplicitOptions ImplicitOptions::from_config(const ConfigView& v) {
   o.max_samples = static_cast<std::size_t>(v.integer_in("max_samples", static_cast<long long>(o.max_samples), 4, 500));
   o.max_extrapolation = v.number_in("max_extrapolation", o.max_extrapolation, 1, 1e5);
   o.padding = v.number_in("padding", o.padding, 0, 1e4);
+  o.rotation = v.number_in("rotation", o.rotation, -360, 360);
   return o;
 }
 
 ImplicitDomain build_implicit_domain(const ContactSamples& cs, const ImplicitOptions& o, ProgressSink* progress) {
   if (cs.size() < 4) throw Error("implicit domain: too few samples along the drillholes");
   if (cs.holes_inside == 0) throw Error("implicit domain: no drillhole intersects the domain");
-  // The grid covers the samples at or near the domain (not the whole drilled volume), padded.
+  // The grid covers the samples at or near the domain (not the whole drilled volume), padded, in a
+  // lattice turned by options.rotation (along the strike: far fewer nodes for an oblique orebody).
   double cap = 0;
   for (double d : cs.signed_distance) cap = std::max(cap, std::abs(d));
+  ImplicitDomain out;
+  ScalarGrid& g = out.field;
+  g.rotation_deg = o.rotation;
   Eigen::Vector3d lo = Eigen::Vector3d::Constant(INFINITY), hi = Eigen::Vector3d::Constant(-INFINITY);
   for (std::size_t i = 0; i < cs.size(); ++i) {
     if (cs.signed_distance[i] <= -cap * 0.999) continue;
-    lo = lo.cwiseMin(cs.position[i]);
-    hi = hi.cwiseMax(cs.position[i]);
+    const Eigen::Vector3d l = g.to_lattice(cs.position[i]);  // origin still zero here
+    lo = lo.cwiseMin(l);
+    hi = hi.cwiseMax(l);
   }
   lo.array() -= o.padding + 2 * o.resolution;
   hi.array() += o.padding + 2 * o.resolution;
-
-  ImplicitDomain out;
-  ScalarGrid& g = out.field;
-  g.origin = lo;
+  g.origin = g.to_world(lo);
   g.spacing = Eigen::Vector3d::Constant(o.resolution);
   for (int a = 0; a < 3; ++a) g.nodes[static_cast<std::size_t>(a)] = static_cast<int>(std::ceil((hi[a] - lo[a]) / o.resolution)) + 1;
   const double nodes = static_cast<double>(g.nodes[0]) * g.nodes[1] * g.nodes[2];
@@ -70,12 +114,15 @@ ImplicitDomain build_implicit_domain(const ContactSamples& cs, const ImplicitOpt
   }
   merge_coincident_samples(samples);
 
-  // Interior nodes only: the outer layer stays outside so that the solid is closed.
+  // Interior nodes only (the outer layer stays outside so that the solid is closed), and only those
+  // within max_extrapolation of a sample: the others would be set outside anyway.
+  const auto near = near_samples_mask(g, cs, o.max_extrapolation);
   KrigingTargets targets;
   std::vector<std::size_t> node_of_target;
   for (int k = 1; k + 1 < g.nodes[2]; ++k)
     for (int j = 1; j + 1 < g.nodes[1]; ++j)
       for (int i = 1; i + 1 < g.nodes[0]; ++i) {
+        if (!near[g.index(i, j, k)]) continue;
         const auto p = g.position(i, j, k);
         targets.x.push_back(p.x());
         targets.y.push_back(p.y());

@@ -27,8 +27,9 @@ struct ImplicitOptions {
   std::size_t max_samples = 32;   // neighbours per node
   double max_extrapolation = 100; // m: nodes farther than this from every sample are outside
   double padding = 20;            // m around the samples near the domain
+  double rotation = 0;            // grid turned this many degrees counter-clockwise from east (strike)
 
-  // {"resolution", "variogram", "max_samples", "max_extrapolation", "padding"}; key-path errors.
+  // {"resolution", "variogram", "max_samples", "max_extrapolation", "padding", "rotation"}; key-path errors.
   static ImplicitOptions from_config(const ConfigView& v);
 };
 

@@ -2,15 +2,30 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace georeserve {
 
-double ScalarGrid::sample(const Eigen::Vector3d& p) const {
+Eigen::Vector3d ScalarGrid::to_world(const Eigen::Vector3d& l) const {
+  if (rotation_deg == 0) return origin + l;
+  const double a = rotation_deg * std::numbers::pi / 180, c = std::cos(a), s = std::sin(a);
+  return origin + Eigen::Vector3d(c * l.x() - s * l.y(), s * l.x() + c * l.y(), l.z());
+}
+
+Eigen::Vector3d ScalarGrid::to_lattice(const Eigen::Vector3d& w) const {
+  const Eigen::Vector3d d = w - origin;
+  if (rotation_deg == 0) return d;
+  const double a = rotation_deg * std::numbers::pi / 180, c = std::cos(a), s = std::sin(a);
+  return {c * d.x() + s * d.y(), -s * d.x() + c * d.y(), d.z()};
+}
+
+double ScalarGrid::sample(const Eigen::Vector3d& world) const {
+  const Eigen::Vector3d p = to_lattice(world);
   int i0[3];
   double f[3];
   for (int a = 0; a < 3; ++a) {
     const int n = nodes[static_cast<std::size_t>(a)];
-    double u = (p[a] - origin[a]) / spacing[a];
+    double u = p[a] / spacing[a];
     u = std::clamp(u, 0.0, static_cast<double>(n - 1));
     int i = std::min(static_cast<int>(std::floor(u)), std::max(n - 2, 0));
     i0[a] = i;

@@ -12,6 +12,9 @@ namespace georeserve {
 struct ScalarGrid {
   Eigen::Vector3d origin = Eigen::Vector3d::Zero();  // position of node (0,0,0)
   Eigen::Vector3d spacing = Eigen::Vector3d::Ones();
+  // The lattice may be turned about the vertical through `origin` (degrees counter-clockwise from
+  // east), so that a grid along an orebody's strike need not be axis-aligned: far fewer nodes.
+  double rotation_deg = 0;
   std::array<int, 3> nodes{0, 0, 0};                 // node counts along x, y, z
   std::vector<double> values;                        // i fastest; NaN = unknown
 
@@ -20,9 +23,13 @@ struct ScalarGrid {
            static_cast<std::size_t>(nodes[0]) *
                (static_cast<std::size_t>(j) + static_cast<std::size_t>(nodes[1]) * static_cast<std::size_t>(k));
   }
+  // World position of a node.
   Eigen::Vector3d position(int i, int j, int k) const {
-    return origin + Eigen::Vector3d(i * spacing.x(), j * spacing.y(), k * spacing.z());
+    return to_world(Eigen::Vector3d(i * spacing.x(), j * spacing.y(), k * spacing.z()));
   }
+  // Between world coordinates and the lattice frame (metres from origin along the lattice axes).
+  Eigen::Vector3d to_world(const Eigen::Vector3d& lattice) const;
+  Eigen::Vector3d to_lattice(const Eigen::Vector3d& world) const;
   std::size_t node_count() const {
     return static_cast<std::size_t>(nodes[0]) * static_cast<std::size_t>(nodes[1]) * static_cast<std::size_t>(nodes[2]);
   }

@@ -126,6 +126,7 @@ DepositModel DepositModel::parse(const JsonDocument& doc) {
       }
     }
     m.subcells = int3(*b, "subcells", m.subcells, 1, 16);
+    m.block_rotation = b->number_in("rotation", 0.0, -360.0, 360.0);
   }
 
   const auto est = root.at("estimation");

@@ -80,6 +80,7 @@ struct DepositModel {
   // Block model: given, or automatic around the domains with this block size.
   std::optional<BlockGrid> block_grid;
   std::array<double, 3> block_size{10, 10, 5};
+  double block_rotation = 0;  // degrees counter-clockwise from east, for the automatic extent
   std::array<int, 3> subcells{4, 4, 4};
   EstimationSettings estimation;
   ClassificationRules classification;

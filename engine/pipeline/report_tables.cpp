@@ -128,12 +128,26 @@ std::vector<std::string> ReportTables::truth_lines() const {
   try {
     const auto doc = load_json_file(*c_.model.report.truth);
     const auto& t = doc.root;
-    if (t.contains("ore_tonnes")) {
-      const double truth = t["ore_tonnes"].get<double>();
+    // The synth generator's summary: total.ore_kt and total.<grade>_pct.
+    if (t.contains("total") && t["total"].contains("ore_kt")) {
+      const double truth = t["total"]["ore_kt"].get<double>() * 1000;
       const double est = total_tonnes(c_.resources);
       out.push_back("Synthetic data: the true ore tonnage is " + kt(truth) + " kt; the estimated resources total " +
                     kt(est) + " kt (" + format_fixed(100 * (est - truth) / truth, 2) + " %). 合成数据：真值 " + kt(truth) +
                     " kt。");
+      const std::string g = c_.items.grade_names.front();
+      if (t["total"].contains(g + "_pct")) {
+        const double tg = t["total"][g + "_pct"].get<double>();
+        double est = 0, tonnes = 0;
+        for (const auto& r : c_.resources.rows)
+          if (!is_total(r) && !std::isnan(r.grades[0])) {
+            est += r.tonnes * r.grades[0];
+            tonnes += r.tonnes;
+          }
+        est /= tonnes;
+        out.push_back("True mean " + g + " " + format_fixed(tg, 2) + " %; estimated " + format_fixed(est, 2) + " % (" +
+                      format_fixed(100 * (est - tg) / tg, 2) + " % relative).");
+      }
     }
   } catch (const std::exception& e) {
     out.push_back(std::string("truth summary unreadable: ") + e.what());

@@ -12,22 +12,26 @@ namespace georeserve {
 
 namespace {
 
+// The smallest grid of whole blocks (turned by the model's rotation) that holds every domain solid,
+// with one block of margin on each side.
 BlockGrid automatic_grid(const PipelineContext& c) {
-  Eigen::Vector3d lo = Eigen::Vector3d::Constant(INFINITY), hi = -lo;
-  for (const auto& d : c.domains) {
-    const auto b = d.solid.bounds();
-    lo = lo.cwiseMin(b[0]);
-    hi = hi.cwiseMax(b[1]);
-  }
   const Eigen::Vector3d size(c.model.block_size[0], c.model.block_size[1], c.model.block_size[2]);
+  const BlockGrid frame(Eigen::Vector3d::Zero(), size, {1, 1, 1}, c.model.block_rotation);
+  Eigen::Vector3d lo = Eigen::Vector3d::Constant(INFINITY), hi = -lo;
+  for (const auto& d : c.domains)
+    for (const auto& v : d.solid.vertices) {
+      const Eigen::Vector3d m = frame.to_model(v);
+      lo = lo.cwiseMin(m);
+      hi = hi.cwiseMax(m);
+    }
   std::array<int, 3> count{};
-  Eigen::Vector3d origin;
+  Eigen::Vector3d origin_model;
   for (int a = 0; a < 3; ++a) {
     // Snap to whole blocks (a tidy origin makes block centres readable) and pad one block each side.
-    origin[a] = (std::floor(lo[a] / size[a]) - 1) * size[a];
-    count[static_cast<std::size_t>(a)] = static_cast<int>(std::ceil((hi[a] - origin[a]) / size[a])) + 1;
+    origin_model[a] = (std::floor(lo[a] / size[a]) - 1) * size[a];
+    count[static_cast<std::size_t>(a)] = static_cast<int>(std::ceil((hi[a] - origin_model[a]) / size[a])) + 1;
   }
-  return BlockGrid(origin, size, count, 0.0);
+  return BlockGrid(frame.to_world(origin_model), size, count, c.model.block_rotation);
 }
 
 // Length-weighted mean of the density measurements logged inside the domain.

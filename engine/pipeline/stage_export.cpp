@@ -199,7 +199,9 @@ void stage_export(PipelineContext& c) {
     l.id = "planning_blocks";
     l.kind = scene::LayerKind::polygons;
     l.title = "规划区块 planning blocks";
-    l.file = std::filesystem::relative(std::filesystem::absolute(*m.report.planning_blocks), std::filesystem::absolute(c.out));
+    // A copy travels with the results, so the output folder is complete on its own.
+    l.file = "planning_blocks.geojson";
+    std::filesystem::copy_file(*m.report.planning_blocks, c.out / l.file, std::filesystem::copy_options::overwrite_existing);
     l.label_field = "name";
     l.opacity = 0.4;
     sc.layers.push_back(l);
