@@ -46,6 +46,8 @@ std::string_view to_string(DesurveyMethod m) {
 
 HoleTrace::HoleTrace(const Collar& collar, std::span<const SurveyStation> stations, DesurveyMethod method)
     : collar_(collar.x, collar.y, collar.z), max_depth_(collar.max_depth), method_(method) {
+  depth_.clear();
+  dir_.clear();
   std::vector<SurveyStation> sorted(stations.begin(), stations.end());
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const SurveyStation& a, const SurveyStation& b) { return a.depth < b.depth; });

@@ -68,9 +68,10 @@ class HoleTrace {
   Eigen::Vector3d collar_ = Eigen::Vector3d::Zero();
   double max_depth_ = 0;
   DesurveyMethod method_ = DesurveyMethod::minimum_curvature;
-  std::vector<double> depth_;
-  std::vector<Eigen::Vector3d> offset_;  // station position minus collar (keeps full precision near the collar)
-  std::vector<Eigen::Vector3d> dir_;
+  // A default trace is a vertical hole at the origin (one station), so every query is defined.
+  std::vector<double> depth_{0.0};
+  std::vector<Eigen::Vector3d> offset_{Eigen::Vector3d::Zero()};  // station position minus collar
+  std::vector<Eigen::Vector3d> dir_{Eigen::Vector3d(0, 0, -1)};
   std::vector<double> dogleg_;           // per segment, radians
   std::vector<Eigen::Vector3d> normal_;  // per segment: unit normal towards the next direction (min. curvature)
 };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <numbers>
 
 #include "core/text.h"
@@ -92,19 +93,21 @@ void check_drillholes(const DrillholeDatabase& db, const ValidationOptions& opti
 }
 
 void sort_diagnostics(Diagnostics& diag, const std::vector<std::string>& file_order) {
-  auto items = diag.items();
-  auto rank = [&](const std::string& f) {
-    const auto it = std::find(file_order.begin(), file_order.end(), f);
-    return static_cast<std::size_t>(it - file_order.begin());
-  };
-  std::stable_sort(items.begin(), items.end(), [&](const Diagnostic& a, const Diagnostic& b) {
-    const auto ra = rank(a.file), rb = rank(b.file);
-    if (ra != rb) return ra < rb;
-    if (ra == file_order.size() && a.file != b.file) return a.file < b.file;
-    return a.line < b.line;
+  const auto& items = diag.items();
+  // Rank of each item's file, computed once (files outside file_order follow, by name).
+  std::vector<std::size_t> rank(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i)
+    rank[i] = static_cast<std::size_t>(std::find(file_order.begin(), file_order.end(), items[i].file) - file_order.begin());
+  std::vector<std::size_t> order(items.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (rank[a] != rank[b]) return rank[a] < rank[b];
+    if (rank[a] == file_order.size() && items[a].file != items[b].file) return items[a].file < items[b].file;
+    return items[a].line < items[b].line;
   });
-  diag = Diagnostics();
-  for (auto& item : items) diag.add(std::move(item));
+  Diagnostics sorted;
+  for (std::size_t i : order) sorted.add(items[i]);
+  diag = std::move(sorted);
 }
 
 std::string summary_line(const Diagnostics& diag, std::size_t file_count) {

@@ -247,3 +247,17 @@ TEST(Desurvey, MethodNames) {
   EXPECT_EQ(to_string(DesurveyMethod::minimum_curvature), "minimum-curvature");
   EXPECT_THROW(parse_desurvey_method("radius-of-curvature"), Error);
 }
+
+TEST(Desurvey, DegenerateCasesStayFinite) {
+  const HoleTrace empty;  // default: vertical at the origin
+  expect_near(empty.position_at(5), {0, 0, -5}, 0);
+  // A hole that doubles back (180-degree dog-leg) has no plane of turn: balanced tangential there.
+  const HoleTrace back(make_collar(100, 0, 0, 0), stations({{0, 0, -90}, {10, 0, 90}}),
+                       DesurveyMethod::minimum_curvature);
+  expect_near(back.position_at(10), {0, 0, 0}, 1e-12);
+  EXPECT_TRUE(back.position_at(7).allFinite());
+  // A dog-leg of 1e-10 rad is a straight line.
+  const HoleTrace tiny(make_collar(100, 0, 0, 0), stations({{0, 0, -60}, {50, 1e-8, -60}}),
+                       DesurveyMethod::minimum_curvature);
+  expect_near(tiny.position_at(50), 50 * direction_vector(0, -60), 1e-9);
+}
