@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "drillhole/validate.h"
@@ -32,6 +33,7 @@ void stage_load(PipelineContext& c) {
                      "the drillhole data have " + std::to_string(c.diagnostics.error_count()) +
                          " errors (run `georeserve validate` for the list); first: " + first.str());
   }
+  write_file_atomically(c.out / "validation.txt", [&](std::ostream& o) { c.diagnostics.print(o); });
   if (c.diagnostics.warning_count())
     c.note(std::to_string(c.diagnostics.warning_count()) + " validation warnings in the drillhole data (listed in validation.txt)");
   // Every table the model refers to must exist.
