@@ -75,6 +75,38 @@ bool overlaps_any(const Ring& r, const std::vector<const Ring*>& others) {
   return false;
 }
 
+// Planning blocks of one table: each near a town, shifted by up to `jitter` m, named after the table.
+struct Block {
+  const char* id;
+  const char* mineral;
+  const char* near;
+  const char* county;
+  const char* level;
+  double area_km2;
+};
+struct BlockTable {
+  const char* layer;
+  const char* kind;
+  const char* name_prefix;
+  const char* source;
+  double jitter;
+};
+
+Json block_layer(const LonLatToGrid& proj, std::uint64_t seed, const std::vector<Block>& blocks, const BlockTable& t) {
+  Json layer = geojson_collection(t.layer);
+  for (const Block& b : blocks) {
+    Rng rng(seed, std::string("planning/") + t.kind + "/" + b.id);
+    Point2 c = place(proj, b.near);
+    c = {c[0] + rng.uniform(-t.jitter, t.jitter), c[1] + rng.uniform(-t.jitter, t.jitter)};
+    const Ring r = blob(c, b.area_km2, rng);
+    Json p = props(b.id, std::string(t.name_prefix) + b.id + "（" + b.mineral + "）", t.kind, b.mineral, b.county, t.source, &r,
+                   "name, id, position and shape invented (the plan publishes none)");
+    p["level"] = b.level;
+    add_polygon(layer, r, p);
+  }
+  return layer;
+}
+
 }  // namespace
 
 std::vector<PlanningLayer> planning_layers(const Region& region, const LonLatToGrid& proj, const QianyuDeposit& qianyu,
@@ -112,38 +144,18 @@ std::vector<PlanningLayer> planning_layers(const Region& region, const LonLatToG
 
   // 附表3: 8 exploration planning blocks (1 provincial, 7 city) for copper, cement raw materials,
   // feldspar and rock-wool basalt. Names and ids are invented (the table is not in the published text).
-  Json expl = geojson_collection("exploration_planning_blocks");
-  struct B { const char* id; const char* mineral; const char* near; const char* county; const char* level; double area; };
-  const B blocks[] = {{"KQ01", "铜", "八棵树镇", "开原市", "省级", 18.0},       {"KQ02", "水泥用灰岩", "靠山镇", "开原市", "市级", 9.0},
-                      {"KQ03", "水泥用灰岩", "横道河子", "铁岭县", "市级", 7.5},  {"KQ04", "水泥用大理岩", "盘岭", "昌图县", "市级", 6.0},
-                      {"KQ05", "长石", "大寨子", "开原市", "市级", 4.5},          {"KQ06", "长石", "八棵树镇", "开原市", "市级", 5.0},
-                      {"KQ07", "岩棉用玄武岩", "东孤家子", "铁岭县", "市级", 6.5}, {"KQ08", "岩棉用玄武岩", "会试屯", "铁岭县", "市级", 5.5}};
-  for (const B& b : blocks) {
-    Rng rng(seed, std::string("planning/exploration/") + b.id);
-    Point2 c = place(proj, b.near);
-    c = {c[0] + rng.uniform(-3000, 3000), c[1] + rng.uniform(-3000, 3000)};
-    const Ring r = blob(c, b.area, rng);
-    Json p = props(b.id, std::string("铁岭市勘查规划区块") + b.id + "（" + b.mineral + "）", "exploration_planning_block", b.mineral,
-                   b.county, "附表3 铁岭市矿产资源勘查规划区块表", &r, "name, id, " + invented);
-    p["level"] = b.level;
-    add_polygon(expl, r, p);
-  }
-  layers.push_back({"planning/exploration_blocks.geojson", expl});
-
+  const std::vector<Block> blocks{{"KQ01", "铜", "八棵树镇", "开原市", "省级", 18.0},       {"KQ02", "水泥用灰岩", "靠山镇", "开原市", "市级", 9.0},
+                                  {"KQ03", "水泥用灰岩", "横道河子", "铁岭县", "市级", 7.5},  {"KQ04", "水泥用大理岩", "盘岭", "昌图县", "市级", 6.0},
+                                  {"KQ05", "长石", "大寨子", "开原市", "市级", 4.5},          {"KQ06", "长石", "八棵树镇", "开原市", "市级", 5.0},
+                                  {"KQ07", "岩棉用玄武岩", "东孤家子", "铁岭县", "市级", 6.5}, {"KQ08", "岩棉用玄武岩", "会试屯", "铁岭县", "市级", 5.5}};
+  layers.push_back({"planning/exploration_blocks.geojson",
+                    block_layer(proj, seed, blocks, {"exploration_planning_blocks", "exploration_planning_block", "铁岭市勘查规划区块",
+                                                     "附表3 铁岭市矿产资源勘查规划区块表", 3000.0})});
   // 附表5: 2 mining planning blocks (copper, provincial; vein quartz, city).
-  Json mining = geojson_collection("mining_planning_blocks");
-  const B mblocks[] = {{"CQ01", "铜", "清河区", "清河区", "省级", 2.2}, {"CQ02", "脉石英", "德榆村", "西丰县", "市级", 1.1}};
-  for (const B& b : mblocks) {
-    Rng rng(seed, std::string("planning/mining/") + b.id);
-    Point2 c = place(proj, b.near);
-    c = {c[0] + rng.uniform(-4000, 4000), c[1] + rng.uniform(-4000, 4000)};
-    const Ring r = blob(c, b.area, rng);
-    Json p = props(b.id, std::string("铁岭市开采规划区块") + b.id + "（" + b.mineral + "）", "mining_planning_block", b.mineral,
-                   b.county, "附表5 铁岭市矿产资源开采规划区块表", &r, "name, id, " + invented);
-    p["level"] = b.level;
-    add_polygon(mining, r, p);
-  }
-  layers.push_back({"planning/mining_blocks.geojson", mining});
+  const std::vector<Block> mblocks{{"CQ01", "铜", "清河区", "清河区", "省级", 2.2}, {"CQ02", "脉石英", "德榆村", "西丰县", "市级", 1.1}};
+  layers.push_back({"planning/mining_blocks.geojson",
+                    block_layer(proj, seed, mblocks, {"mining_planning_blocks", "mining_planning_block", "铁岭市开采规划区块",
+                                                      "附表5 铁岭市矿产资源开采规划区块表", 4000.0})});
 
   // 专栏三 / 附表4: the two city key mining zones.
   Json key_mining = geojson_collection("key_mining_zones");

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 
 #include <sys/wait.h>
@@ -15,6 +16,7 @@
 #include "formats/raster.h"
 #include "io/csv.h"
 #include "synth/generate.h"
+#include "synth/trace.h"
 
 using namespace georeserve;
 namespace fs = std::filesystem;
@@ -93,4 +95,34 @@ TEST(Assets, TablesHaveTheDesignColumns) {
     EXPECT_GT(t.row_count(), 10u) << file;
     for (const char* c : columns) EXPECT_TRUE(t.find_column(c).has_value()) << file << " lacks " << c;
   }
+}
+
+// Samples were taken on the minimum-curvature paths through survey.csv: `georeserve desurvey` (an
+// independent implementation) must find the holes in the same places.
+TEST(Assets, DesurveyFindsTheTruePaths) {
+  const std::string cli = GEORESERVE_CLI;
+  ASSERT_TRUE(fs::exists(cli));
+  const fs::path out = fs::temp_directory_path() / ("georeserve_synth_desurvey_" + std::to_string(::getpid()) + ".csv");
+  const std::string q = (kAssets / "qianyu").string();
+  ASSERT_EQ(run(cli + " desurvey --collar " + q + "/collar.csv --survey " + q + "/survey.csv --step 7 --out " + out.string() +
+                " > /dev/null 2>&1"),
+            0);
+  const CsvTable collar = read_csv_file(kAssets / "qianyu/collar.csv"), survey = read_csv_file(kAssets / "qianyu/survey.csv");
+  const CsvTable points = read_csv_file(out);
+  std::map<std::string, std::array<double, 3>> collars;
+  std::map<std::string, std::vector<synth::Station>> stations;
+  for (std::size_t r = 0; r < collar.row_count(); ++r)
+    collars[std::string(collar.cell(r, 0))] = {*collar.number(r, 1), *collar.number(r, 2), *collar.number(r, 3)};
+  for (std::size_t r = 0; r < survey.row_count(); ++r)
+    stations[std::string(survey.cell(r, 0))].push_back({*survey.number(r, 1), *survey.number(r, 2), *survey.number(r, 3)});
+  ASSERT_GT(points.row_count(), 1000u);
+  double worst = 0.0;
+  for (std::size_t r = 0; r < points.row_count(); ++r) {
+    const std::string id(points.cell(r, 0));
+    const synth::DrillTrace trace(collars.at(id), stations.at(id));
+    const auto p = trace.at(*points.number(r, 1));
+    for (int i = 0; i < 3; ++i) worst = std::max(worst, std::abs(p[static_cast<std::size_t>(i)] - *points.number(r, static_cast<std::size_t>(2 + i))));
+  }
+  EXPECT_LT(worst, 0.001);  // the desurvey output is rounded to the millimetre
+  fs::remove(out);
 }
