@@ -216,6 +216,27 @@ TEST_F(SubsidenceCliBad, EachBadInputHasOneClearError) {
   EXPECT_NE(missing.err.find("cannot open"), std::string::npos);
 }
 
+TEST_F(SubsidenceCli, PanelsFromAGeoJsonFile) {
+  write("panels.geojson", R"({"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {"id": "W1-01", "m": 3.0, "H": "400"}, "geometry": {"type": "Polygon", "coordinates":
+      [[[41500000, 4680000], [41500200, 4680000], [41500200, 4681000], [41500000, 4681000], [41500000, 4680000]]]}},
+    {"type": "Feature", "properties": {"id": "W1-02", "m": 2.5, "H": 420}, "geometry": {"type": "Polygon", "coordinates":
+      [[[41500260, 4680000], [41500460, 4680000], [41500460, 4681000], [41500260, 4681000], [41500260, 4680000]]]}}]})");
+  const std::string from_file = R"({"file": "panels.geojson", "thickness": "m", "depth": "H", "dip": 0})";
+  const fs::path cfg = write("file.json", config("", R"({"q": 0.8, "tan_beta": 2.0})",
+                                                 R"({"origin": [41499400, 4679400], "spacing": [20, 20], "count": [70, 110]})", from_file));
+  const CliRun r = run_cli(cfg.string(), dir_);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("W1-02: W0 = 2000 mm, r = 210.0 m"), std::string::npos) << r.out;
+  // A feature without the depth property is named in the error.
+  write("panels.geojson", R"({"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {"id": "W9", "m": 3.0}, "geometry": {"type": "Polygon", "coordinates":
+      [[[0, 0], [200, 0], [200, 1000], [0, 1000], [0, 0]]]}}]})");
+  const CliRun bad = run_cli(cfg.string(), dir_);
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("panels.geojson: error: feature 1 ('W9'): property 'H' is missing"), std::string::npos) << bad.err;
+}
+
 TEST_F(SubsidenceCli, SameFilesForAnyThreadCount) {
   const fs::path cfg = write("run.json", config(R"(, "zones": "zones.geojson", "principal": true)"));
   ASSERT_EQ(run_cli(cfg.string() + " --threads 1", dir_).code, 0);
