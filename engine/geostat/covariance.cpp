@@ -9,11 +9,11 @@ namespace {
 
 // Unit covariances 1 - f(h), written branch-free (min instead of if) so that the loops below vectorise.
 inline double unit_spherical(double h) {
-  const double t = std::min(h, 1.0);
+  const double t = h < 1.0 ? h : 1.0;
   return 1.0 - t * (1.5 - 0.5 * t * t);
 }
 inline double unit_cubic(double h) {
-  const double t = std::min(h, 1.0), t2 = t * t;
+  const double t = h < 1.0 ? h : 1.0, t2 = t * t;
   return 1.0 - t2 * (7.0 + t * (-8.75 + t2 * (3.5 - 0.75 * t2)));
 }
 inline double unit_exponential(double h) { return std::exp(-h); }
@@ -22,8 +22,8 @@ inline double unit_gaussian(double h) { return std::exp(-h * h); }
 inline double unit_power(double h, double e) { return h > 0 ? -std::exp(e * std::log(h)) : 0.0; }
 
 template <class Unit>
-void accumulate_with(Unit unit, const double* px, const double* py, const double* pz, std::size_t n,
-                     const double q[3], double scale, double* out) {
+void accumulate_with(Unit unit, const double* __restrict px, const double* __restrict py, const double* __restrict pz,
+                     std::size_t n, const double q[3], double scale, double* __restrict out) {
   const double qx = q[0], qy = q[1], qz = q[2];
   for (std::size_t j = 0; j < n; ++j) {
     const double dx = px[j] - qx, dy = py[j] - qy, dz = pz[j] - qz;
@@ -91,10 +91,19 @@ void CovarianceFunction::accumulate(std::size_t s, const double* px, const doubl
   const auto& p = structures_[s];
   const double scale = weight * p.sill;
   switch (p.type) {
-    case StructureType::spherical: accumulate_with(unit_spherical, px, py, pz, n, q, scale, out); break;
-    case StructureType::exponential: accumulate_with(unit_exponential, px, py, pz, n, q, scale, out); break;
-    case StructureType::gaussian: accumulate_with(unit_gaussian, px, py, pz, n, q, scale, out); break;
-    case StructureType::cubic: accumulate_with(unit_cubic, px, py, pz, n, q, scale, out); break;
+    // Lambdas, not function pointers, so that the unit function inlines into the loop.
+    case StructureType::spherical:
+      accumulate_with([](double h) { return unit_spherical(h); }, px, py, pz, n, q, scale, out);
+      break;
+    case StructureType::exponential:
+      accumulate_with([](double h) { return unit_exponential(h); }, px, py, pz, n, q, scale, out);
+      break;
+    case StructureType::gaussian:
+      accumulate_with([](double h) { return unit_gaussian(h); }, px, py, pz, n, q, scale, out);
+      break;
+    case StructureType::cubic:
+      accumulate_with([](double h) { return unit_cubic(h); }, px, py, pz, n, q, scale, out);
+      break;
     case StructureType::power: {
       const double e = p.exponent;
       accumulate_with([e](double h) { return unit_power(h, e); }, px, py, pz, n, q, scale, out);

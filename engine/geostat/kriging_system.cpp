@@ -16,10 +16,6 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double pivot_tolerance = 1e-10;       // relative Cholesky pivot below which C is near-singular
 constexpr double eigenvalue_tolerance = 1e-12;  // relative eigenvalue kept by the pseudo-inverse
 
-double dot(const double* a, const double* b, std::size_t n) {
-  const auto k = static_cast<Eigen::Index>(n);
-  return Eigen::Map<const Eigen::VectorXd>(a, k).dot(Eigen::Map<const Eigen::VectorXd>(b, k));
-}
 }  // namespace
 
 std::string_view status_name(EstimateStatus s) {
@@ -41,10 +37,11 @@ struct KrigingWorkspace {
   std::vector<double> gathered;  // per structure and axis, `capacity` each: M_s x_j of the neighbours
   std::vector<double> raw;       // per axis, `capacity` each: local coordinates of the neighbours
   std::vector<double> z;         // neighbour values (z or z - mean)
-  std::vector<double> u;         // capacity x capacity, column-major: the Cholesky factor
-  std::vector<double> v, b;      // C^-1 z, C^-1 1
-  double t = 0, sum_v = 0;
-  Eigen::MatrixXd g;             // pseudo-inverse half: C+ = g g^T (near-singular sets only)
+  std::vector<double> l;         // capacity x capacity, column-major lower: the Cholesky factor L
+  std::vector<double> g, h;      // L^-1 z, L^-1 1 (pseudo-inverse: P^T z, P^T 1)
+  std::size_t rank = 0;          // length of g, h and y: n, or the pseudo-inverse's rank
+  double t = 0, hg = 0;          // h'h = 1'C^-1 1, h'g = 1'C^-1 z
+  Eigen::MatrixXd p;             // pseudo-inverse half: C+ = P P^T (near-singular sets only)
   // Per target.
   std::vector<double> c0, y;
   std::uint64_t factorisations = 0, reuses = 0;
@@ -103,9 +100,9 @@ KrigingWorkspacePtr KrigingSystem::make_workspace(std::size_t max_neighbours) co
   ws->gathered.resize(3 * cov_.structure_count() * c);
   ws->raw.resize(3 * c);
   ws->z.resize(c);
-  ws->u.resize(c * c);
-  ws->v.resize(c);
-  ws->b.resize(c);
+  ws->l.resize(c * c);
+  ws->g.resize(c);
+  ws->h.resize(c);
   ws->c0.resize(c);
   ws->y.resize(c);
   return ws;
@@ -114,24 +111,25 @@ KrigingWorkspacePtr KrigingSystem::make_workspace(std::size_t max_neighbours) co
 std::uint64_t KrigingSystem::factorisations(const KrigingWorkspace& ws) { return ws.factorisations; }
 std::uint64_t KrigingSystem::reuses(const KrigingWorkspace& ws) { return ws.reuses; }
 
-// Upper triangle of C (column i holds C(0..i, i)) into ws.u.
+// Lower triangle of C (column j holds C(j..n-1, j)) into ws.l.
 void KrigingSystem::fill_matrix(std::size_t n, KrigingWorkspace& ws) const {
   const std::size_t cap = ws.capacity;
   const double* rx = ws.raw.data();
   const double* ry = rx + cap;
   const double* rz = ry + cap;
-  for (std::size_t i = 0; i < n; ++i) {
-    double* col = ws.u.data() + i * cap;
-    std::fill(col, col + i, cov_.constant());
+  for (std::size_t j = 0; j < n; ++j) {
+    double* col = ws.l.data() + j * cap;
+    col[j] = cov_.at_zero();
+    const std::size_t below = n - j - 1;
+    std::fill(col + j + 1, col + n, cov_.constant());
     for (std::size_t s = 0; s < cov_.structure_count(); ++s) {
       const double* gx = ws.gathered.data() + 3 * s * cap;
-      const double q[3] = {gx[i], gx[cap + i], gx[2 * cap + i]};
-      cov_.accumulate(s, gx, gx + cap, gx + 2 * cap, i, q, 1.0, col);
+      const double q[3] = {gx[j], gx[cap + j], gx[2 * cap + j]};
+      cov_.accumulate(s, gx + j + 1, gx + cap + j + 1, gx + 2 * cap + j + 1, below, q, 1.0, col + j + 1);
     }
     if (cov_.nugget() > 0)
-      for (std::size_t j = 0; j < i; ++j)
-        if (rx[j] == rx[i] && ry[j] == ry[i] && rz[j] == rz[i]) col[j] += cov_.nugget();
-    col[i] = cov_.at_zero();
+      for (std::size_t i = j + 1; i < n; ++i)
+        if (rx[i] == rx[j] && ry[i] == ry[j] && rz[i] == rz[j]) col[i] += cov_.nugget();
   }
 }
 
@@ -155,21 +153,17 @@ void KrigingSystem::factorise(const std::uint32_t* ids, std::size_t n, KrigingWo
     }
   fill_matrix(n, ws);
   double ratio = 0;
-  if (!cholesky_upper(ws.u.data(), n, cap, pivot_tolerance, &ratio)) {
+  if (!cholesky_lower(ws.l.data(), n, cap, pivot_tolerance, &ratio)) {
     pseudo_inverse(n, ws);
     return;
   }
-  std::copy(ws.z.begin(), ws.z.begin() + static_cast<std::ptrdiff_t>(n), ws.v.begin());
-  solve_upper_transposed(ws.u.data(), n, cap, ws.v.data());
-  solve_upper(ws.u.data(), n, cap, ws.v.data());
-  std::fill(ws.b.begin(), ws.b.begin() + static_cast<std::ptrdiff_t>(n), 1.0);
-  solve_upper_transposed(ws.u.data(), n, cap, ws.b.data());
-  solve_upper(ws.u.data(), n, cap, ws.b.data());
-  ws.t = ws.sum_v = 0;
-  for (std::size_t j = 0; j < n; ++j) {
-    ws.t += ws.b[j];
-    ws.sum_v += ws.v[j];
-  }
+  ws.rank = n;
+  std::copy(ws.z.begin(), ws.z.begin() + static_cast<std::ptrdiff_t>(n), ws.g.begin());
+  solve_lower(ws.l.data(), n, cap, ws.g.data());
+  std::fill(ws.h.begin(), ws.h.begin() + static_cast<std::ptrdiff_t>(n), 1.0);
+  solve_lower(ws.l.data(), n, cap, ws.h.data());
+  ws.t = dot(ws.h.data(), ws.h.data(), n);
+  ws.hg = dot(ws.h.data(), ws.g.data(), n);
 }
 
 // The rare path: C is numerically singular. Allocates (Eigen) -- acceptable off the hot path.
@@ -177,24 +171,23 @@ void KrigingSystem::pseudo_inverse(std::size_t n, KrigingWorkspace& ws) const {
   ws.pseudo = true;
   fill_matrix(n, ws);
   const auto k = static_cast<Eigen::Index>(n);
-  const Eigen::Map<const Eigen::MatrixXd, 0, Eigen::OuterStride<>> upper(ws.u.data(), k, k,
+  const Eigen::Map<const Eigen::MatrixXd, 0, Eigen::OuterStride<>> lower(ws.l.data(), k, k,
                                                                           Eigen::OuterStride<>(ws.capacity));
-  const Eigen::MatrixXd c = upper.selfadjointView<Eigen::Upper>();
+  const Eigen::MatrixXd c = lower.selfadjointView<Eigen::Lower>();
   const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(c);
   const Eigen::VectorXd& lambda = eig.eigenvalues();
   const double largest = lambda.size() ? lambda.maxCoeff() : 0.0;
   Eigen::Index keep = 0;
   for (Eigen::Index i = 0; i < k; ++i)
     if (lambda[i] > eigenvalue_tolerance * largest) ++keep;
-  ws.g.resize(k, keep);
+  ws.p.resize(k, keep);
   for (Eigen::Index i = 0, col = 0; i < k; ++i)
-    if (lambda[i] > eigenvalue_tolerance * largest) ws.g.col(col++) = eig.eigenvectors().col(i) / std::sqrt(lambda[i]);
-  const Eigen::Map<const Eigen::VectorXd> z(ws.z.data(), k);
-  Eigen::Map<Eigen::VectorXd> v(ws.v.data(), k), b(ws.b.data(), k);
-  v = ws.g * (ws.g.transpose() * z);
-  b = ws.g * (ws.g.transpose() * Eigen::VectorXd::Ones(k));
-  ws.t = b.sum();
-  ws.sum_v = v.sum();
+    if (lambda[i] > eigenvalue_tolerance * largest) ws.p.col(col++) = eig.eigenvectors().col(i) / std::sqrt(lambda[i]);
+  ws.rank = static_cast<std::size_t>(keep);
+  Eigen::Map<Eigen::VectorXd>(ws.g.data(), keep) = ws.p.transpose() * Eigen::Map<const Eigen::VectorXd>(ws.z.data(), k);
+  Eigen::Map<Eigen::VectorXd>(ws.h.data(), keep) = ws.p.transpose() * Eigen::VectorXd::Ones(k);
+  ws.t = dot(ws.h.data(), ws.h.data(), ws.rank);
+  ws.hg = dot(ws.h.data(), ws.g.data(), ws.rank);
   ws.singular = keep == 0 || (type_ == KrigingType::ordinary && !(ws.t > 0));
 }
 
@@ -235,17 +228,18 @@ KrigingResult KrigingSystem::solve(const std::uint32_t* ids, std::size_t n, cons
   if (ws.singular) return r;
   target_covariances(n, target, ws);
   const double* c0 = ws.c0.data();
-  double q = 0;
+  double* y = ws.y.data();
   if (ws.pseudo) {
     const auto k = static_cast<Eigen::Index>(n);
-    q = (ws.g.transpose() * Eigen::Map<const Eigen::VectorXd>(c0, k)).squaredNorm();
+    Eigen::Map<Eigen::VectorXd>(y, static_cast<Eigen::Index>(ws.rank)) =
+        ws.p.transpose() * Eigen::Map<const Eigen::VectorXd>(c0, k);
   } else {
-    std::copy(c0, c0 + n, ws.y.begin());
-    solve_upper_transposed(ws.u.data(), n, ws.capacity, ws.y.data());
-    q = dot(ws.y.data(), ws.y.data(), n);
+    std::copy(c0, c0 + n, y);
+    solve_lower(ws.l.data(), n, ws.capacity, y);
   }
-  const double s = dot(c0, ws.b.data(), n);
-  const double cv = dot(c0, ws.v.data(), n);
+  const double q = dot(y, y, ws.rank);
+  const double s = dot(y, ws.h.data(), ws.rank);
+  const double cv = dot(y, ws.g.data(), ws.rank);
   if (type_ == KrigingType::simple) {
     r.estimate = mean_ + cv;
     r.variance = c00_ - q;
@@ -254,7 +248,7 @@ KrigingResult KrigingSystem::solve(const std::uint32_t* ids, std::size_t n, cons
     r.slope = 1;
   } else {
     const double mu = (s - 1) / ws.t;
-    r.estimate = cv - mu * ws.sum_v;
+    r.estimate = cv - mu * ws.hg;
     r.variance = c00_ - q + (s - 1) * (s - 1) / ws.t;
     r.sum_weights = s - mu * ws.t;
     r.lagrange = mu;

@@ -4,11 +4,12 @@
 // Notation (n selected samples): C the n x n sample covariance matrix, c0 the sample-to-target
 // covariances (point-to-block averages for a block), C00 the target's own variance (C(0) for a point,
 // the block-to-block average C_bb for a block), z the sample values, 1 a vector of ones.
-//   factorised once per neighbour set:  C = U^T U (Cholesky),  v = C^-1 z',  b = C^-1 1,  t = 1'b
-//   per target:                          y = U^-T c0,  q = y'y = c0'C^-1 c0,  s = c0'b = 1'C^-1 c0
-//   simple (mean m, z' = z - m):         Z* = m + c0'v,  var = C00 - q,  weights a = C^-1 c0
-//   ordinary (z' = z):                   mu = (s - 1) / t,  w = a - mu b  (so C w + mu 1 = c0, 1'w = 1)
-//                                        Z* = c0'v - mu 1'v,  var = C00 - q + (s - 1)^2 / t
+//   factorised once per neighbour set:  C = L L^T (Cholesky),  g = L^-1 z',  h = L^-1 1,  t = h'h = 1'C^-1 1
+//   per target:                          y = L^-1 c0,  q = y'y = c0'C^-1 c0,  s = y'h = 1'C^-1 c0
+//   simple (mean m, z' = z - m):         Z* = m + y'g,  var = C00 - q,  weights a = C^-1 c0
+//   ordinary (z' = z):                   mu = (s - 1) / t,  w = a - mu C^-1 1  (so C w + mu 1 = c0, 1'w = 1)
+//                                        Z* = y'g - mu h'g,  var = C00 - q + (s - 1)^2 / t
+// Only forward substitutions are needed, one per target.
 // These are gstat's BLP and BLUP with its variance (MSPE); with a block, var is the block variance.
 // Per estimate also: slope of regression SoR = cov(Z, Z*) / var(Z*) = w'c0 / w'Cw, which is
 // (q - mu s) / (q - mu s - mu) for ordinary kriging (= (C00 - var - mu) / (C00 - var - 2 mu)) and 1
@@ -16,7 +17,7 @@
 // unbounded (power) models, whose covariances hold an arbitrary constant.
 //
 // Consecutive targets with the same neighbour set (a global search, blocks in one drillhole fan)
-// reuse the factorisation, v and b: a target then costs one triangular solve. Because the selection
+// reuse the factorisation, g and h: a target then costs one triangular solve. Because the selection
 // is sorted by sample index, a reused and a rebuilt factorisation are identical bit for bit.
 //
 // Near-singular systems: when a Cholesky pivot falls below 1e-10 of its diagonal (coincident or

@@ -1,6 +1,7 @@
 #include "geostat/spatial_index.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -20,19 +21,25 @@ struct PointCloud {
   bool kdtree_get_bbox(Box&) const { return false; }
 };
 
+// The next double above a non-negative x (std::nextafter without the library call); inf stays inf.
+inline double next_up(double x) {
+  if (!(x < std::numeric_limits<double>::infinity())) return x;
+  return std::bit_cast<double>(std::bit_cast<std::uint64_t>(x) + 1);
+}
+
 // The k nearest within a bound, kept sorted by (distance, index) in the caller's buffer. worstDist()
-// is nudged up by one ulp so that nanoflann's strict "<" still offers points tied with the current
-// worst; addPoint() then decides the tie by index.
+// is one ulp above the current worst so that nanoflann's strict "<" still offers points tied with
+// it; addPoint() then decides the tie by index.
+// nanoflann hands over positions in the (leaf-ordered) cloud; `original` maps them to sample indices.
 class BoundedKnn {
  public:
-  BoundedKnn(std::size_t k, double bound, Neighbour* out) : k_(k), bound_(bound), out_(out) {}
+  BoundedKnn(std::size_t k, double bound, const std::uint32_t* original, Neighbour* out)
+      : k_(k), bound_(bound), worst_(next_up(bound)), original_(original), out_(out) {}
   bool full() const { return count_ == k_; }
-  double worstDist() const {
-    const double w = full() ? out_[k_ - 1].dist2 : bound_;
-    return std::nextafter(w, std::numeric_limits<double>::infinity());
-  }
-  bool addPoint(double d, std::uint32_t index) {
+  double worstDist() const { return worst_; }
+  bool addPoint(double d, std::uint32_t position) {
     if (d > bound_) return true;
+    const std::uint32_t index = original_[position];
     if (full() && !before(d, index, out_[k_ - 1].dist2, out_[k_ - 1].index)) return true;
     std::size_t i = full() ? k_ - 1 : count_++;
     while (i > 0 && before(d, index, out_[i - 1].dist2, out_[i - 1].index)) {
@@ -40,30 +47,34 @@ class BoundedKnn {
       --i;
     }
     out_[i] = {d, index};
+    if (full()) worst_ = next_up(out_[k_ - 1].dist2);
     return true;
   }
   std::size_t count() const { return count_; }
 
  private:
   std::size_t k_, count_ = 0;
-  double bound_;
+  double bound_, worst_;
+  const std::uint32_t* original_;
   Neighbour* out_;
 };
 
 // Every point within the bound, unsorted (sorted afterwards).
 class WithinBound {
  public:
-  WithinBound(double bound, Neighbour* out) : bound_(bound), out_(out) {}
+  WithinBound(double bound, const std::uint32_t* original, Neighbour* out)
+      : bound_(bound), original_(original), out_(out) {}
   bool full() const { return true; }
-  double worstDist() const { return std::nextafter(bound_, std::numeric_limits<double>::infinity()); }
-  bool addPoint(double d, std::uint32_t index) {
-    if (d <= bound_) out_[count_++] = {d, index};
+  double worstDist() const { return next_up(bound_); }
+  bool addPoint(double d, std::uint32_t position) {
+    if (d <= bound_) out_[count_++] = {d, original_[position]};
     return true;
   }
   std::size_t count() const { return count_; }
 
  private:
   double bound_;
+  const std::uint32_t* original_;
   Neighbour* out_;
   std::size_t count_ = 0;
 };
@@ -74,31 +85,50 @@ using Tree = nanoflann::KDTreeSingleIndexAdaptor<nanoflann::L2_Simple_Adaptor<do
 }  // namespace
 
 struct SpatialIndex::Impl {
-  PointCloud cloud;
+  PointCloud cloud;                    // points in leaf order
+  std::vector<std::uint32_t> original; // cloud position -> sample index
+  std::vector<std::uint32_t> position; // sample index -> cloud position
   std::unique_ptr<Tree> tree;
 };
 
+// After building, the points are stored in the order the tree's leaves visit them (and the tree's
+// index array made the identity), so that a leaf scans contiguous memory instead of jumping through
+// the whole sample array: a large saving on cache misses with 10^5 - 10^6 samples.
 SpatialIndex::SpatialIndex(std::vector<double> xyz) : impl_(std::make_unique<Impl>()) {
+  const std::size_t n = xyz.size() / 3;
   impl_->cloud.xyz = std::move(xyz);
   impl_->tree = std::make_unique<Tree>(3, impl_->cloud, nanoflann::KDTreeSingleIndexAdaptorParams(12));
-  if (size() > 0) impl_->tree->buildIndex();
+  impl_->original.resize(n);
+  impl_->position.resize(n);
+  if (n == 0) return;
+  impl_->tree->buildIndex();
+  auto& order = impl_->tree->vAcc;
+  std::vector<double> relaid(3 * n);
+  for (std::size_t p = 0; p < n; ++p) {
+    const std::uint32_t i = order[p];
+    impl_->original[p] = i;
+    impl_->position[i] = static_cast<std::uint32_t>(p);
+    for (std::size_t a = 0; a < 3; ++a) relaid[3 * p + a] = impl_->cloud.xyz[3 * i + a];
+    order[p] = static_cast<std::uint32_t>(p);
+  }
+  impl_->cloud.xyz = std::move(relaid);
 }
 
 SpatialIndex::~SpatialIndex() = default;
 
 std::size_t SpatialIndex::size() const { return impl_->cloud.kdtree_get_point_count(); }
 
-const double* SpatialIndex::point(std::size_t i) const { return impl_->cloud.xyz.data() + 3 * i; }
+const double* SpatialIndex::point(std::size_t i) const { return impl_->cloud.xyz.data() + 3 * impl_->position[i]; }
 
 std::size_t SpatialIndex::nearest(const double query[3], std::size_t k, double max_dist2, Neighbour* out) const {
   if (k == 0 || size() == 0) return 0;
   const nanoflann::SearchParams params(0, 0.0f, false);
   if (k < size()) {
-    BoundedKnn result(k, max_dist2, out);
+    BoundedKnn result(k, max_dist2, impl_->original.data(), out);
     impl_->tree->findNeighbors(result, query, params);
     return result.count();
   }
-  WithinBound result(max_dist2, out);
+  WithinBound result(max_dist2, impl_->original.data(), out);
   impl_->tree->findNeighbors(result, query, params);
   std::sort(out, out + result.count(),
             [](const Neighbour& a, const Neighbour& b) { return before(a.dist2, a.index, b.dist2, b.index); });

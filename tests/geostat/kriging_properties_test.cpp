@@ -112,7 +112,9 @@ TEST(KrigingProperties, OrdinaryWeightsSumToOneAndVarianceIsNeverNegative) {
         EXPECT_NEAR(x.sum_weights, 1.0, 1e-9) << structure_type_name(type);
         EXPECT_GE(x.variance, 0.0) << structure_type_name(type);
         EXPECT_TRUE(std::isfinite(x.estimate) && std::isfinite(x.variance));
-        if (type != StructureType::power) EXPECT_TRUE(std::isfinite(x.slope) && x.efficiency <= 1.0);
+        if (type != StructureType::power) {
+          EXPECT_TRUE(std::isfinite(x.slope) && x.efficiency <= 1.0);
+        }
       }
     }
 }
@@ -234,7 +236,9 @@ void check_against_dense_oracle(EstimatorType type, bool block) {
     EXPECT_NEAR(r[k].variance, var, 1e-9);
     EXPECT_NEAR(r[k].lagrange, mu, 1e-9);
     EXPECT_NEAR(r[k].sum_weights, wts.sum(), 1e-9);
-    if (std::isfinite(slope)) EXPECT_NEAR(r[k].slope, slope, 1e-8);  // 0/0 where no sample is in range (SK)
+    if (std::isfinite(slope)) {  // 0/0 where no sample is in range (SK)
+      EXPECT_NEAR(r[k].slope, slope, 1e-8);
+    }
     EXPECT_NEAR(r[k].efficiency, (cbb - var) / cbb, 1e-9);
   }
 }
