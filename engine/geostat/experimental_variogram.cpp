@@ -1,6 +1,7 @@
 // Experimental variograms: lag binning, direction tests and the pair sums (see experimental_variogram.h).
 #include "geostat/experimental_variogram.h"
 
+#include <bit>
 #include <cmath>
 #include <numbers>
 
@@ -124,21 +125,17 @@ struct DirectionTest {
     band_v = std::isfinite(bw_v);
   }
 
-  bool accepts(double px, double py, double pz, double dist) const {
-    if (omni || dist == 0.0) return true;
-    const bool has_xy = px != 0.0 || py != 0.0;
-    const double norm = has_xy ? std::sqrt(px * px + py * py) : 0.0;
+  // Branch-free (a pair passes or fails each test at random, so branches would mispredict): the
+  // comparisons are multiplied out, |along| >= cos(tol) * |horizontal part| instead of a division,
+  // which the cosine allowance makes immaterial. hxy: the pair's horizontal length.
+  bool accepts(double px, double py, double pz, double dist, double hxy) const {
     const double along = px * sa + py * ca;  // horizontal part along the azimuth, signed
-    if (has_xy && (test_h || band_h)) {
-      if (test_h && std::fabs(along / norm) < cos_tol_h) return false;
-      if (band_h && std::fabs(px * ca - py * sa) > bw_h) return false;
-    }
-    if (test_v || band_v) {
-      const double s = along < 0 ? -norm : norm;  // the pair turned to point along the azimuth
-      if (test_v && std::fabs((s * cd + pz * sd) / dist) < cos_tol_v) return false;
-      if (band_v && std::fabs(cd * pz - sd * s) > bw_v) return false;
-    }
-    return true;
+    const double s = along < 0 ? -hxy : hxy;  // the pair turned to point along the azimuth
+    const bool h_ok = !test_h || std::fabs(along) >= cos_tol_h * hxy;  // no horizontal extent passes
+    const bool hb_ok = !band_h || std::fabs(px * ca - py * sa) <= bw_h;
+    const bool v_ok = !test_v || std::fabs(s * cd + pz * sd) >= cos_tol_v * dist;
+    const bool vb_ok = !band_v || std::fabs(cd * pz - sd * s) <= bw_v;
+    return omni | (dist == 0.0) | (h_ok & hb_ok & v_ok & vb_ok);
   }
 };
 
@@ -163,6 +160,7 @@ std::vector<ExperimentalVariogram> compute_experimental_variograms(const Variogr
                                                                    ProgressSink* progress) {
   samples.check_consistent();
   if (options.directions.empty()) throw Error("variogram: no direction given");
+  if (options.directions.size() > 64) throw Error("variogram: at most 64 directions at once");
   if (samples.size() < 2) throw Error("variogram: at least two samples are needed, got " + std::to_string(samples.size()));
   for (const auto& d : options.directions)
     if (!(d.tolerance > 0) || !(d.dip_tolerance > 0) || !(d.bandwidth > 0) || !(d.vertical_bandwidth > 0))
@@ -173,6 +171,8 @@ std::vector<ExperimentalVariogram> compute_experimental_variograms(const Variogr
   std::vector<DirectionTest> tests;
   for (const auto& d : options.directions) tests.emplace_back(d);
   const std::size_t ndir = tests.size();
+  bool need_hxy = false;
+  for (const auto& t : tests) need_hxy = need_hxy || !t.omni;
 
   const variography_detail::PairScanner scanner(samples, lags.max_distance(), options.pairs);
   const auto& v = scanner.value();
@@ -184,8 +184,14 @@ std::vector<ExperimentalVariogram> compute_experimental_variograms(const Variogr
         if (k0 > k1) return;
         const double diff = v[i] - v[j];
         const double g = diff * diff;
-        for (std::size_t d = 0; d < ndir; ++d) {
-          if (!tests[d].accepts(dx, dy, dz, h)) continue;
+        const double hxy = need_hxy ? std::sqrt(dx * dx + dy * dy) : 0.0;
+        // The directions that take the pair, as bits: usually two or three, so the loop below is
+        // short and its trip count predictable.
+        std::uint64_t mask = 0;
+        for (std::size_t d = 0; d < ndir; ++d) mask |= std::uint64_t{tests[d].accepts(dx, dy, dz, h, hxy)} << d;
+        while (mask) {
+          const auto d = static_cast<std::size_t>(std::countr_zero(mask));
+          mask &= mask - 1;
           for (int k = k0; k <= k1; ++k) {
             const std::size_t c = d * nlag + static_cast<std::size_t>(k);
             ++acc.n[c];

@@ -50,17 +50,29 @@ class PairScanner {
           std::vector<Range> ranges;
           for (std::size_t g = r.begin(); g != r.end(); ++g) {
             neighbour_ranges(g, &ranges);
+            // Candidates in blocks: a branch-free pass keeps those within the radius (most are
+            // not: a random branch there would cost more than the distance itself).
+            constexpr std::size_t block = 256;
+            std::size_t near[block];
             for (std::size_t i = groups_[g]; i < groups_[g + 1]; ++i) {
               const double xi = x_[i], yi = y_[i], zi = z_[i];
               for (const Range& rg : ranges) {
-                for (std::size_t j = rg.self ? i + 1 : rg.begin; j < rg.end; ++j) {
-                  const double dx = xi - x_[j], dy = yi - y_[j], dz = zi - z_[j];
-                  const double d2 = dx * dx + dy * dy + dz * dz;
-                  if (d2 > radius2_) continue;
-                  if (scope_ == PairSelection::different_holes && hole_[i] == hole_[j]) continue;
-                  const double h = std::sqrt(d2);
-                  if (h > radius_) continue;
-                  visit(acc, i, j, dx, dy, dz, h);
+                for (std::size_t j0 = rg.self ? i + 1 : rg.begin; j0 < rg.end; j0 += block) {
+                  const std::size_t j1 = std::min(rg.end, j0 + block);
+                  std::size_t m = 0;
+                  for (std::size_t j = j0; j < j1; ++j) {
+                    const double dx = xi - x_[j], dy = yi - y_[j], dz = zi - z_[j];
+                    near[m] = j;
+                    m += (dx * dx + dy * dy + dz * dz <= radius2_) ? 1 : 0;
+                  }
+                  for (std::size_t t = 0; t < m; ++t) {
+                    const std::size_t j = near[t];
+                    if (scope_ == PairSelection::different_holes && hole_[i] == hole_[j]) continue;
+                    const double dx = xi - x_[j], dy = yi - y_[j], dz = zi - z_[j];
+                    const double h = std::sqrt(dx * dx + dy * dy + dz * dz);
+                    if (h > radius_) continue;
+                    visit(acc, i, j, dx, dy, dz, h);
+                  }
                 }
               }
             }
