@@ -135,7 +135,21 @@ bool NeighbourSearch::select_pass(std::size_t p, const double target[3], const S
   std::size_t holes = 0;
   for (;;) {
     if (ws.candidates.size() < k) ws.candidates.resize(k);  // rare: only when constraints reject many
-    const std::size_t found = tree.index->nearest(query, k, bound, ws.candidates.data());
+    // Neighbouring targets have neighbouring neighbours: the previous k-th distance plus the step
+    // bounds this one's (triangle inequality, with a margin for round-off). Pruning only.
+    double hint2 = infinity;
+    if (ws.last_tree == pass_tree_[p] && ws.last_k == k) {
+      const double dx = query[0] - ws.last_query[0], dy = query[1] - ws.last_query[1], dz = query[2] - ws.last_query[2];
+      const double r = std::sqrt(ws.last_kth2) + std::sqrt(dx * dx + dy * dy + dz * dz);
+      hint2 = r * r * (1 + 1e-9) + 1e-300;
+    }
+    const std::size_t found = tree.index->nearest(query, k, bound, ws.candidates.data(), hint2);
+    if (found == k && k < n_) {
+      ws.last_tree = pass_tree_[p];
+      ws.last_k = k;
+      std::copy(query, query + 3, ws.last_query);
+      ws.last_kth2 = ws.candidates[k - 1].dist2;
+    }
     ws.accepted.clear();
     for (std::int32_t h : ws.touched_holes) ws.per_hole[static_cast<std::size_t>(h)] = 0;
     ws.touched_holes.clear();

@@ -70,6 +70,10 @@ class NeighbourSearch {
     std::vector<std::uint32_t> indices;
     std::vector<double> dist2;
     std::vector<std::pair<std::uint32_t, double>> accepted;
+    // The previous query of this workspace (tree coordinates), to bound the next one (see nearest()).
+    std::size_t last_tree = static_cast<std::size_t>(-1), last_k = 0;
+    double last_query[3] = {0, 0, 0};
+    double last_kth2 = 0;
     std::vector<std::uint32_t> per_hole;
     std::vector<std::int32_t> touched_holes;
   };

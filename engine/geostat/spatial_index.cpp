@@ -120,10 +120,16 @@ std::size_t SpatialIndex::size() const { return impl_->cloud.kdtree_get_point_co
 
 const double* SpatialIndex::point(std::size_t i) const { return impl_->cloud.xyz.data() + 3 * impl_->position[i]; }
 
-std::size_t SpatialIndex::nearest(const double query[3], std::size_t k, double max_dist2, Neighbour* out) const {
+std::size_t SpatialIndex::nearest(const double query[3], std::size_t k, double max_dist2, Neighbour* out,
+                                  double hint2) const {
   if (k == 0 || size() == 0) return 0;
   const nanoflann::SearchParams params(0, 0.0f, false);
   if (k < size()) {
+    if (hint2 < max_dist2) {
+      BoundedKnn hinted(k, hint2, impl_->original.data(), out);
+      impl_->tree->findNeighbors(hinted, query, params);
+      if (hinted.full()) return k;  // the k nearest lie within the hint: the same result, found sooner
+    }
     BoundedKnn result(k, max_dist2, impl_->original.data(), out);
     impl_->tree->findNeighbors(result, query, params);
     return result.count();

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -32,7 +33,10 @@ class SpatialIndex {
   // The (at most) k nearest points with squared distance <= max_dist2, written to out[0..) in
   // canonical order; returns how many. out must hold k entries. Allocation-free when
   // k < size(); with k >= size() every point within max_dist2 is returned (out must hold size()).
-  std::size_t nearest(const double query[3], std::size_t k, double max_dist2, Neighbour* out) const;
+  // hint2: a squared distance within which the caller knows at least k points lie (from a nearby
+  // earlier query, by the triangle inequality); it only prunes the search, the result is the same.
+  std::size_t nearest(const double query[3], std::size_t k, double max_dist2, Neighbour* out,
+                      double hint2 = std::numeric_limits<double>::infinity()) const;
 
  private:
   struct Impl;

@@ -65,6 +65,24 @@ TEST(SpatialIndex, MatchesBruteForceOverSizesWithTiesByIndex) {
     }
 }
 
+// A hint only prunes: exact, loose, and too tight (the index must then search again) give the same.
+TEST(SpatialIndex, DistanceHintNeverChangesTheResult) {
+  const auto xyz = random_points(3000, 17);
+  const SpatialIndex index(xyz);
+  std::mt19937 rng(8);
+  std::uniform_real_distribution<double> u(0.0, 100.0);
+  for (int trial = 0; trial < 100; ++trial) {
+    const double q[3] = {u(rng), u(rng), u(rng)};
+    const auto want = brute_nearest(xyz, q, 30, std::numeric_limits<double>::infinity());
+    const double kth = want.back().dist2;
+    for (double hint : {kth, kth * 1.5, kth * 0.5, 0.0}) {
+      std::vector<Neighbour> got(30);
+      ASSERT_EQ(index.nearest(q, 30, std::numeric_limits<double>::infinity(), got.data(), hint), 30u);
+      for (std::size_t i = 0; i < 30; ++i) ASSERT_EQ(got[i].index, want[i].index) << "hint " << hint / kth;
+    }
+  }
+}
+
 // The policy written out plainly: rank by (distance, index), walk, apply the limits.
 struct BruteSelection {
   std::vector<std::uint32_t> indices;  // sorted
