@@ -3,10 +3,12 @@
 // together (the figure that counts: aim under one second on 2 cores); plus reading the same tables
 // from CSV text, for scale.
 #include <benchmark/benchmark.h>
+#include <tbb/global_control.h>
 
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <optional>
 #include <random>
 #include <sstream>
 
@@ -164,9 +166,13 @@ void BM_Composite(benchmark::State& state) {
 }
 
 // The figure of the issue: desurvey + interval geometry + compositing of all 10,000 holes.
+// Argument: the most threads TBB may use (0 = all cores).
 void BM_DesurveyGeometryComposite(benchmark::State& state) {
   const auto& db = data();
   const auto o = composite_options();
+  std::optional<tbb::global_control> limit;
+  if (state.range(0) > 0)
+    limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(state.range(0)));
   CpuMeter cpu(state);
   for (auto _ : state) {
     const auto traces = desurvey_all(db, DesurveyMethod::minimum_curvature);
@@ -196,7 +202,7 @@ void BM_ReadCsv(benchmark::State& state) {
 BENCHMARK(BM_Desurvey)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_IntervalGeometry)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Composite)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_DesurveyGeometryComposite)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_DesurveyGeometryComposite)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ReadCsv)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
 
 BENCHMARK_MAIN();

@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/progress.h"
 #include "core/text.h"
+#include "drillhole/large_array.h"
 
 namespace georeserve::drillhole {
 namespace {
@@ -146,13 +147,13 @@ void average(const Plan& p, std::size_t first, std::size_t stop, double a, doubl
 }
 
 void resize(Composites& c, std::size_t n) {
-  c.hole.resize(n);
-  c.from.resize(n);
-  c.to.resize(n);
-  c.mid.resize(n);
-  c.break_code.resize(n);
-  for (auto& v : c.value) v.resize(n);
-  for (auto& v : c.coverage) v.resize(n);
+  resize_large(c.hole, n);
+  resize_large(c.from, n);
+  resize_large(c.to, n);
+  resize_large(c.mid, n);
+  resize_large(c.break_code, n);
+  for (auto& v : c.value) resize_large(v, n);
+  for (auto& v : c.coverage) resize_large(v, n);
 }
 
 }  // namespace

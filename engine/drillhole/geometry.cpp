@@ -5,15 +5,16 @@
 #include <tbb/parallel_for.h>
 
 #include "core/error.h"
+#include "drillhole/large_array.h"
 
 namespace georeserve::drillhole {
 
 IntervalGeometry interval_geometry(const IntervalTable& table, std::span<const HoleTrace> traces) {
   const std::size_t n = table.row_count();
   IntervalGeometry g;
-  g.from.resize(n);
-  g.to.resize(n);
-  g.mid.resize(n);
+  resize_large(g.from, n);
+  resize_large(g.to, n);
+  resize_large(g.mid, n);
   if (table.hole_count() != traces.size())
     throw Error("interval_geometry: table '" + table.name() + "' is not finalized for " +
                 std::to_string(traces.size()) + " holes");
