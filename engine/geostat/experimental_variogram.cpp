@@ -82,9 +82,9 @@ Eigen::Vector3d VariogramDirection::unit_vector() const { return direction_vecto
 std::string VariogramDirection::label() const {
   if (omnidirectional()) return "omnidirectional";
   std::string s = "azimuth " + format_double(azimuth);
-  if (tolerance < 90) s += " +/-" + format_double(tolerance);
+  if (tolerance < 90) s += " ±" + format_double(tolerance);
   if (dip != 0 || dip_tolerance < 90) s += ", dip " + format_double(dip);
-  if (dip_tolerance < 90) s += " +/-" + format_double(dip_tolerance);
+  if (dip_tolerance < 90) s += " ±" + format_double(dip_tolerance);
   return s;
 }
 

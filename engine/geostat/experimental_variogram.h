@@ -92,7 +92,7 @@ struct VariogramDirection {
   bool omnidirectional() const { return tolerance >= 90 && dip_tolerance >= 90; }
   // Unit vector (east, north, up) along which a model is compared with this direction's lags.
   Eigen::Vector3d unit_vector() const;
-  std::string label() const;  // e.g. "N45E dip 0 +/-22.5" or "omnidirectional"
+  std::string label() const;  // e.g. "azimuth 45 ±22.5, dip 0 ±10" or "omnidirectional"
 };
 
 enum class PairSelection {

@@ -64,7 +64,8 @@ VariogramMap compute_variogram_map(const VariogramSamples& samples, const Variog
       MapSums(cells),
       [&](MapSums& acc, std::size_t i, std::size_t j, double px, double py, double pz, double) {
         if (std::abs(pz) > o.max_dz) return;
-        const double fx = std::floor(px / o.cell_x + 0.5), fy = std::floor(py / o.cell_y + 0.5);
+        // Rounding halves away from zero keeps the map exactly symmetric: -v falls in the mirror cell.
+        const double fx = std::round(px / o.cell_x), fy = std::round(py / o.cell_y);
         if (std::abs(fx) > hx || std::abs(fy) > hy) return;
         const int cx = static_cast<int>(fx), cy = static_cast<int>(fy);
         const double diff = v[i] - v[j];

@@ -1,7 +1,9 @@
 // The variogram map: semivariance on a grid of horizontal lag vectors (dx east, dy north), for finding
 // the directions of anisotropy before choosing directional variograms. Cell (i, j) is centred on
-// (i * cell_x, j * cell_y), i in [-half_x, half_x], j in [-half_y, half_y]; each pair adds to the cells
-// of both its vector and the opposite one (the map is symmetric, as gstat's variogram(map = TRUE)).
+// (i * cell_x, j * cell_y), i in [-half_x, half_x], j in [-half_y, half_y], and holds the lag vectors
+// with round(dx / cell_x) = i, round(dy / cell_y) = j (halves rounded away from zero). Each pair adds
+// to the cells of both its vector and the opposite one, once to the centre cell: the map is symmetric,
+// as gstat's variogram(map = TRUE).
 #pragma once
 
 #include <cstdint>

@@ -118,7 +118,7 @@ LagDefinition read_lags(const std::optional<ConfigView>& v, const VariogramSampl
   return LagDefinition::cutoff_width(width, cutoff);
 }
 
-VariogramDirection read_direction(const ConfigView& v) {
+VariogramDirection read_direction(const ConfigView& v, int dimension) {
   VariogramDirection d;
   if (v.is_string()) {
     const std::string s = v.as_string();
@@ -134,7 +134,10 @@ VariogramDirection read_direction(const ConfigView& v) {
   if (directional) {
     const bool vertical = std::abs(d.dip) == 90;  // azimuth means nothing for a vertical direction
     d.tolerance = vertical && !v.has("tolerance") ? 90 : v.number_in("tolerance", 22.5, 1e-6, 90);
-    d.dip_tolerance = v.number_in("dip_tolerance", vertical ? 22.5 : d.tolerance, 1e-6, 90);
+    // 3D: a horizontal direction also limits the dip (else down-hole pairs, with no horizontal
+    // extent, would pass); 2D data have no dip.
+    const double dip_default = vertical ? 22.5 : (dimension == 3 ? d.tolerance : 90.0);
+    d.dip_tolerance = v.number_in("dip_tolerance", dip_default, 1e-6, 90);
   }
   d.bandwidth = positive(v, "bandwidth", inf);
   d.vertical_bandwidth = positive(v, "vertical_bandwidth", inf);
@@ -142,12 +145,12 @@ VariogramDirection read_direction(const ConfigView& v) {
   return d;
 }
 
-std::vector<VariogramDirection> read_directions(const std::optional<ConfigView>& v) {
+std::vector<VariogramDirection> read_directions(const std::optional<ConfigView>& v, int dimension) {
   if (!v) return {VariogramDirection{"omnidirectional"}};
   if (!v->is_array() || v->size() == 0) v->fail("must be a non-empty array of directions");
   std::vector<VariogramDirection> out;
   for (std::size_t i = 0; i < v->size(); ++i) {
-    out.push_back(read_direction(v->at(i)));
+    out.push_back(read_direction(v->at(i), dimension));
     for (std::size_t k = 0; k + 1 < out.size(); ++k)
       if (out[k].name == out.back().name)
         v->at(i).fail("direction name '" + out.back().name + "' is used twice; give each a distinct \"name\"");
@@ -303,7 +306,7 @@ VariographyConfig read_variography_config(const JsonDocument& doc) {
   read_samples(root.at("samples"), &c);
 
   c.experimental.lags = read_lags(root.find("lags"), c.samples);
-  c.experimental.directions = read_directions(root.find("directions"));
+  c.experimental.directions = read_directions(root.find("directions"), c.samples.dimension);
   const std::string pairs = root.one_of("pairs", "all", {"all", "same_hole", "different_holes"});
   c.experimental.pairs = pairs == "same_hole"         ? PairSelection::same_hole
                          : pairs == "different_holes" ? PairSelection::different_holes
@@ -345,8 +348,8 @@ const char* variography_config_help() {
                       |h - kS| <= T (default S/2).
   directions  list of {"name", "azimuth", "tolerance", "bandwidth", "dip", "dip_tolerance",
               "vertical_bandwidth"} or "omnidirectional" (the default). Degrees; azimuth clockwise
-              from north, dip negative down. tolerance defaults to 22.5, dip_tolerance to tolerance;
-              90 switches a test off. Bandwidths (m) default to unlimited (GSLIB gamv semantics).
+              from north, dip negative down. tolerance defaults to 22.5, dip_tolerance (3D data) to
+              tolerance; 90 switches a test off. Bandwidths (m) default to unlimited (GSLIB gamv semantics).
   pairs       "all" (default) | "same_hole" (down-hole pairs, for the nugget) | "different_holes".
   model       initial model in the kriging config's "variogram" form:
               {"nugget": c0, "structures": [{"type", "sill", "ranges", "angles"}]}. Omit: no fit.

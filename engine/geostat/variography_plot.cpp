@@ -214,10 +214,13 @@ SvgCanvas plot_variogram_map(const VariogramMap& map, const std::vector<Variogra
         const double r = practical_reach(s.type) / (t * u).norm();
         ring.push_back(view.to_px(r * u.x(), r * u.y()));
       }
-      const Rgb col{255, 255, 255};
-      SvgStyle st{col.hex(), 2.0 - 0.5 * static_cast<double>(std::min<std::size_t>(i, 2))};
-      c.polyline(ring, st);
-      legend.push_back({Rgb{150, 150, 150},
+      SvgStyle halo{"#ffffff", 3.6};
+      halo.stroke_opacity = 0.8;
+      c.polyline(ring, halo);
+      SvgStyle line{"#111111", 1.6};
+      if (i > 0) line.dash = "2 3";  // the nested structures after the first: dotted
+      c.polyline(ring, line);
+      legend.push_back({Rgb{17, 17, 17},
                         "变程椭圆 range ellipse (95% sill) " + std::string(structure_type_name(s.type)) + " " +
                             sig(s.anisotropy.ranges[0] * practical_reach(s.type)) + "/" +
                             sig(s.anisotropy.ranges[1] * practical_reach(s.type)) + " m @ " + sig(s.anisotropy.angles[0]) + "°",

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -26,7 +25,7 @@ const fs::path fixtures = fs::path(GEORESERVE_TEST_DATA) / "variography";
 
 // A fresh scratch folder holding a copy of the meuse samples.
 fs::path scratch(const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / ("georeserve_variography_" + std::to_string(::getpid())) / name;
+  const fs::path p = fs::temp_directory_path() / "georeserve_variography_test" / name;
   fs::remove_all(p);
   fs::create_directories(p);
   fs::copy_file(fixtures / "meuse_logzinc.csv", p / "meuse.csv");
