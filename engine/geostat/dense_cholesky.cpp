@@ -19,9 +19,9 @@ bool cholesky_lower(double* a, std::size_t n, std::size_t ld, double relative_to
       ok = false;
       break;
     }
-    const double lkk = std::sqrt(d);
-    ck[k] = lkk;
-    for (std::size_t i = k + 1; i < n; ++i) ck[i] /= lkk;
+    const double inverse = 1.0 / std::sqrt(d);
+    ck[k] = inverse;
+    for (std::size_t i = k + 1; i < n; ++i) ck[i] *= inverse;
     // Right-looking update of the trailing lower triangle: column j -= L(j, k) * column k.
     for (std::size_t j = k + 1; j < n; ++j) {
       const double ljk = ck[j];
@@ -36,7 +36,7 @@ bool cholesky_lower(double* a, std::size_t n, std::size_t ld, double relative_to
 void solve_lower(const double* l, std::size_t n, std::size_t ld, double* b) {
   for (std::size_t k = 0; k < n; ++k) {
     const double* ck = l + k * ld;
-    const double bk = b[k] / ck[k];
+    const double bk = b[k] * ck[k];
     b[k] = bk;
     for (std::size_t i = k + 1; i < n; ++i) b[i] -= ck[i] * bk;
   }

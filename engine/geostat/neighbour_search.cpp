@@ -187,7 +187,14 @@ bool NeighbourSearch::select_pass(std::size_t p, const double target[3], const S
   out->pass = static_cast<int>(p) + 1;
   out->nearest = ws.accepted.front().first;
   out->holes = holes;
-  std::sort(ws.accepted.begin(), ws.accepted.end());
+  // Canonical order: by sample index (an insertion sort for the usual few dozen).
+  auto& acc = ws.accepted;
+  if (acc.size() <= 64) {
+    for (std::size_t i = 1; i < acc.size(); ++i)
+      for (std::size_t j = i; j > 0 && acc[j].first < acc[j - 1].first; --j) std::swap(acc[j], acc[j - 1]);
+  } else {
+    std::sort(acc.begin(), acc.end());
+  }
   ws.indices.clear();
   ws.dist2.clear();
   for (const auto& [i, d2] : ws.accepted) {
