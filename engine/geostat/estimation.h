@@ -56,6 +56,7 @@ class Estimator {
  public:
   // model may be null for inverse distance and nearest neighbour. Throws Error when the options do not
   // fit (kriging without a model, simple kriging with an unbounded model, a global search too large).
+  // The samples are referred to, not copied: they must outlive the Estimator.
   Estimator(const KrigingSamples& samples, const VariogramModel* model, const EstimationOptions& options);
   ~Estimator();
 
