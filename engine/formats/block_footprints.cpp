@@ -23,6 +23,40 @@ struct IndexRing {
   double signed_area = 0;  // in cell units
 };
 
+// A chain that passes a node twice (a ring pinched where a hole touches the outside at a corner) is
+// cut there into simple rings; each ring keeps only its corners and gets its signed area.
+void split_at_pinches(const std::vector<std::array<long, 2>>& chain, std::vector<IndexRing>& rings) {
+  auto emit = [&](const std::vector<std::array<long, 2>>& loop) {
+    IndexRing r;
+    const std::size_t n = loop.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto& p = loop[(k + n - 1) % n];
+      const auto& c = loop[k];
+      const auto& q = loop[(k + 1) % n];
+      r.signed_area += 0.5 * static_cast<double>(c[0] * q[1] - q[0] * c[1]);
+      const long cross = (c[0] - p[0]) * (q[1] - c[1]) - (c[1] - p[1]) * (q[0] - c[0]);
+      if (cross != 0) r.nodes.push_back(c);  // corners only
+    }
+    if (r.nodes.size() >= 3) rings.push_back(std::move(r));
+  };
+  std::vector<std::array<long, 2>> stack;
+  std::map<std::array<long, 2>, std::size_t> position;
+  for (const auto& n : chain) {
+    auto it = position.find(n);
+    if (it != position.end()) {
+      // The nodes after the earlier visit form a closed loop of their own.
+      std::vector<std::array<long, 2>> loop(stack.begin() + static_cast<long>(it->second), stack.end());
+      for (std::size_t k = it->second + 1; k < stack.size(); ++k) position.erase(stack[k]);
+      stack.resize(it->second + 1);
+      emit(loop);
+      continue;
+    }
+    position[n] = stack.size();
+    stack.push_back(n);
+  }
+  emit(stack);
+}
+
 std::vector<IndexRing> boundary_rings(long nx, long ny, const std::vector<bool>& mask) {
   auto in = [&](long i, long j) { return i >= 0 && j >= 0 && i < nx && j < ny && mask[static_cast<std::size_t>(j * nx + i)]; };
   const long nodes_x = nx + 1;
@@ -42,20 +76,16 @@ std::vector<IndexRing> boundary_rings(long nx, long ny, const std::vector<bool>&
     for (long i = 0; i <= nx; ++i)
       for (int d0 = 0; d0 < 4; ++d0) {
         if (!out[node(i, j)][d0]) continue;
-        IndexRing r;
+        // Every node of the closed chain, the start not repeated.
+        std::vector<std::array<long, 2>> chain;
         long ci = i, cj = j;
         int d = d0;
-        int prev = -1;
-        do {
+        while (true) {
           out[node(ci, cj)][d] = false;
-          if (d != prev) r.nodes.push_back({ci, cj});  // keep corners only
-          const long ni = ci + kDx[d], nj = cj + kDy[d];
-          r.signed_area += 0.5 * static_cast<double>(ci * nj - ni * cj);
-          prev = d;
-          ci = ni;
-          cj = nj;
-          // Next edge: left turn first, then straight, then right.
-          int next = -1;
+          chain.push_back({ci, cj});
+          ci += kDx[d];
+          cj += kDy[d];
+          int next = -1;  // left turn first, then straight, then right
           for (int turn : {1, 0, 3})
             if (out[node(ci, cj)][(d + turn) % 4]) {
               next = (d + turn) % 4;
@@ -63,10 +93,8 @@ std::vector<IndexRing> boundary_rings(long nx, long ny, const std::vector<bool>&
             }
           if (next < 0) break;  // back at the start (its edge is used already)
           d = next;
-        } while (true);
-        // The start vertex is redundant when the ring arrives straight into it.
-        if (r.nodes.size() > 1 && prev == d0) r.nodes.erase(r.nodes.begin());
-        rings.push_back(std::move(r));
+        }
+        split_at_pinches(chain, rings);
       }
   return rings;
 }
@@ -77,26 +105,18 @@ geometry::MultiPolygon dissolve_plan_cells(const BlockGrid& grid, const std::vec
   const long nx = grid.count()[0], ny = grid.count()[1];
   if (mask.size() != static_cast<std::size_t>(nx * ny)) throw InputError("", 0, "", "dissolve_plan_cells: one flag per plan cell expected");
   const auto rings = boundary_rings(nx, ny, mask);
-  const double dx = grid.block_size().x(), dy = grid.block_size().y();
-  auto world = [&](const IndexRing& r) {
+  auto index_ring = [](const IndexRing& r) {
     geometry::Ring out;
-    for (const auto& n : r.nodes) {
-      const Eigen::Vector3d w = grid.to_world({static_cast<double>(n[0]) * dx, static_cast<double>(n[1]) * dy, 0.0});
-      out.push_back({w.x(), w.y()});
-    }
+    for (const auto& n : r.nodes) out.push_back({static_cast<double>(n[0]), static_cast<double>(n[1])});
     return out;
   };
   // Outer rings are counter-clockwise in index space (and stay so: the rotation keeps orientation).
   std::vector<std::size_t> outers;
-  geometry::MultiPolygon result;
-  std::vector<geometry::Ring> index_outers;
+  geometry::MultiPolygon polys;  // index space for now
   for (std::size_t k = 0; k < rings.size(); ++k)
     if (rings[k].signed_area > 0) {
       outers.push_back(k);
-      result.push_back({world(rings[k]), {}});
-      geometry::Ring ir;
-      for (const auto& n : rings[k].nodes) ir.push_back({static_cast<double>(n[0]), static_cast<double>(n[1])});
-      index_outers.push_back(std::move(ir));
+      polys.push_back({index_ring(rings[k]), {}});
     }
   for (const auto& r : rings) {
     if (r.signed_area > 0) continue;
@@ -108,13 +128,47 @@ geometry::MultiPolygon dissolve_plan_cells(const BlockGrid& grid, const std::vec
     std::size_t best = outers.size();
     double best_area = INFINITY;
     for (std::size_t o = 0; o < outers.size(); ++o)
-      if (rings[outers[o]].signed_area < best_area && geometry::contains(index_outers[o], mid)) {
+      if (rings[outers[o]].signed_area < best_area && geometry::contains(polys[o].outer, mid)) {
         best = o;
         best_area = rings[outers[o]].signed_area;
       }
-    if (best < outers.size()) result[best].holes.push_back(world(r));
+    if (best < outers.size()) polys[best].holes.push_back(index_ring(r));
   }
-  return result;
+  // A hole may touch its outer ring or another hole at a block corner. Valid for OGC, but strict
+  // readers (ours among them) reject rings that touch, so such a hole corner is cut off by a chamfer
+  // 1e-4 of a block long (1 mm for 10 m blocks): the area changes by 5e-9 of a block per corner.
+  for (auto& p : polys) {
+    std::map<std::pair<double, double>, int> uses;
+    for (Point2 q : p.outer) ++uses[{q.x, q.y}];
+    for (const auto& h : p.holes)
+      for (Point2 q : h) ++uses[{q.x, q.y}];
+    for (auto& h : p.holes) {
+      geometry::Ring cut;
+      for (std::size_t k = 0; k < h.size(); ++k) {
+        const Point2 v = h[k];
+        if (uses[{v.x, v.y}] < 2) {
+          cut.push_back(v);
+          continue;
+        }
+        const Point2 prev = h[(k + h.size() - 1) % h.size()], next = h[(k + 1) % h.size()];
+        cut.push_back(v + (1e-4 / geometry::norm(prev - v)) * (prev - v));
+        cut.push_back(v + (1e-4 / geometry::norm(next - v)) * (next - v));
+      }
+      h = std::move(cut);
+    }
+  }
+  const double dx = grid.block_size().x(), dy = grid.block_size().y();
+  auto to_world = [&](geometry::Ring& r) {
+    for (Point2& q : r) {
+      const Eigen::Vector3d w = grid.to_world({q.x * dx, q.y * dy, 0.0});
+      q = {w.x(), w.y()};
+    }
+  };
+  for (auto& p : polys) {
+    to_world(p.outer);
+    for (auto& h : p.holes) to_world(h);
+  }
+  return polys;
 }
 
 std::vector<Footprint> block_footprints(const BlockModel& model, const std::string& attribute, bool per_level,

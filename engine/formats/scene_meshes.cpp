@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numbers>
 
+#include <Eigen/Geometry>
+
 #include "core/error.h"
 #include "formats/polygon_triangulation.h"
 #include "geometry/polygon.h"
