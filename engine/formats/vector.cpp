@@ -206,6 +206,7 @@ std::optional<VectorFormat> vector_format_for(const std::filesystem::path& path)
   const std::string ext = lower_extension(path);
   if (ext == ".geojson" || ext == ".json") return VectorFormat::geojson;
   if (ext == ".shp") return VectorFormat::shapefile;
+  if (ext == ".gpkg") return VectorFormat::geopackage;
   if (ext == ".dxf") return VectorFormat::dxf;
   return std::nullopt;
 }
@@ -213,14 +214,17 @@ std::optional<VectorFormat> vector_format_for(const std::filesystem::path& path)
 void write_vector_file(const std::filesystem::path& path, const std::vector<VectorLayer>& layers, int epsg) {
   const std::string file = path.string();
   const auto format = vector_format_for(path);
-  if (!format) throw InputError(file, 0, "", "unknown vector format (use .geojson, .shp or .dxf)");
-  if (*format != VectorFormat::dxf && layers.size() != 1)
+  if (!format) throw InputError(file, 0, "", "unknown vector format (use .geojson, .shp, .gpkg or .dxf)");
+  if ((*format == VectorFormat::geojson || *format == VectorFormat::shapefile) && layers.size() != 1)
     throw InputError(file, 0, "", "GeoJSON and Shapefile files hold exactly one layer, got " + std::to_string(layers.size()));
   ensure_drivers();
   CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
   CPLErrorReset();
   const auto srs = spatial_reference(epsg, file);
-  const char* driver_name = *format == VectorFormat::geojson ? "GeoJSON" : (*format == VectorFormat::shapefile ? "ESRI Shapefile" : "DXF");
+  const char* driver_name = *format == VectorFormat::geojson      ? "GeoJSON"
+                            : *format == VectorFormat::shapefile  ? "ESRI Shapefile"
+                            : *format == VectorFormat::geopackage ? "GPKG"
+                                                                  : "DXF";
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
   if (!driver) throw InputError(file, 0, "", std::string("GDAL has no ") + driver_name + " driver");
 
@@ -295,9 +299,9 @@ PolygonFile read_polygon_file(const std::filesystem::path& path) {
   if (!std::filesystem::exists(path)) throw InputError(file, 0, "", "file not found");
   ensure_drivers();
   CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
-  const char* drivers[] = {"GeoJSON", "ESRI Shapefile", nullptr};
+  const char* drivers[] = {"GeoJSON", "ESRI Shapefile", "GPKG", nullptr};
   DatasetPtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
-  if (!ds || ds->GetLayerCount() < 1) throw InputError(file, 0, "", "cannot read as GeoJSON or Shapefile: " + gdal_message());
+  if (!ds || ds->GetLayerCount() < 1) throw InputError(file, 0, "", "cannot read as GeoJSON, Shapefile or GeoPackage: " + gdal_message());
   OGRLayer* layer = ds->GetLayer(0);
   PolygonFile out;
   if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {

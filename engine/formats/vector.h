@@ -1,5 +1,5 @@
 // Vector files through GDAL/OGR: writing layers of polygons, lines or points with attributes to
-// GeoJSON, ESRI Shapefile or DXF (for CAD users), with the CRS given by its EPSG code; and reading
+// GeoJSON, ESRI Shapefile, GeoPackage (several layers in one file) or DXF (for CAD users), with the CRS given by its EPSG code; and reading
 // the polygons of a GeoJSON or Shapefile with their properties. No GDAL type appears here.
 //
 // Files appear whole or not at all (built in GDAL's memory file system, then written atomically).
@@ -46,8 +46,8 @@ struct VectorLayer {
   std::vector<VectorFeature> features;
 };
 
-enum class VectorFormat { geojson, shapefile, dxf };
-// By extension (case-insensitive): .geojson/.json, .shp, .dxf; nullopt otherwise.
+enum class VectorFormat { geojson, shapefile, geopackage, dxf };
+// By extension (case-insensitive): .geojson/.json, .shp, .gpkg, .dxf; nullopt otherwise.
 std::optional<VectorFormat> vector_format_for(const std::filesystem::path& path);
 
 // The name of a coordinate reference system ("CGCS2000 / 3-degree Gauss-Kruger zone 41"), nullopt
@@ -55,7 +55,8 @@ std::optional<VectorFormat> vector_format_for(const std::filesystem::path& path)
 std::optional<std::string> crs_name(int epsg);
 
 // Writes the layers; the format comes from the extension. GeoJSON and Shapefile hold exactly one
-// layer; DXF holds any number (attributes are not kept: DXF entities carry only their CAD layer).
+// layer; GeoPackage any number, each a table with its attributes; DXF any number (attributes are not
+// kept: DXF entities carry only their CAD layer).
 // epsg 0 writes no CRS. InputError for an unknown extension, inconsistent layers or a failed write.
 void write_vector_file(const std::filesystem::path& path, const std::vector<VectorLayer>& layers, int epsg);
 
@@ -74,7 +75,7 @@ struct PolygonFile {
   int epsg = 0;  // identified EPSG code of the layer's CRS (0 = none or unidentified)
 };
 
-// Reads every feature of the first layer of a GeoJSON or Shapefile. Each feature must be a Polygon
+// Reads every feature of the first layer of a GeoJSON, Shapefile or GeoPackage. Each feature must be a Polygon
 // or MultiPolygon with closed, simple rings; otherwise an InputError names the file and the feature
 // ("feature 3 ('name'): ring 1 is not closed").
 PolygonFile read_polygon_file(const std::filesystem::path& path);
