@@ -21,6 +21,7 @@ namespace georeserve::drillhole {
 namespace {
 
 constexpr double kTolerance = 1e-6;  // metres: residuals shorter than this are rounding, not length
+constexpr double kMaxPerRun = 1e7;   // composites in one run: more means a length far too short
 
 // The options resolved against the table once: field pointers checked for kind, break codes.
 struct Plan {
@@ -97,7 +98,11 @@ void for_each_composite(const Plan& p, HoleIndex h, Visit&& visit) {
     double bottom = t.to(run);
     while (stop < end && (!p.break_codes || p.break_codes[stop] == p.break_codes[run])) bottom = std::max(bottom, t.to(stop++));
     const double start = t.from(run), span = bottom - start;
-    const auto full = static_cast<std::size_t>(std::floor(span / o.length + 1e-9));
+    const double steps = std::floor(span / o.length + 1e-9);
+    if (steps > kMaxPerRun)
+      throw ResourceError("a composite length of " + format_double(o.length) + " m cuts " + format_double(span) +
+                          " m of hole into more than 10 million composites; use a longer --length");
+    const auto full = static_cast<std::size_t>(steps);
     const double residual = span - static_cast<double>(full) * o.length;
     const bool keep_residual = residual > kTolerance && residual >= o.min_fraction * o.length - kTolerance;
     // With merge (or a residual that is rounding only), the last full composite reaches the bottom.

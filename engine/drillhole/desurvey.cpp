@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "core/progress.h"
+#include "core/text.h"
 
 namespace georeserve::drillhole {
 namespace {
@@ -161,6 +162,9 @@ std::vector<HoleTrace> desurvey_all(const DrillholeDatabase& db, DesurveyMethod 
 std::vector<double> report_depths(const Collar& collar, std::span<const SurveyStation> stations, double step) {
   constexpr double eps = 1e-9;
   std::vector<double> out;
+  if (step > 0 && collar.max_depth / step > 1e7)
+    throw ResourceError("a step of " + format_double(step) + " m gives more than 10 million points along hole '" +
+                        collar.hole_id + "'; use a longer --step");
   if (step > 0) {
     for (std::size_t k = 0;; ++k) {
       const double d = static_cast<double>(k) * step;

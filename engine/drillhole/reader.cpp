@@ -80,6 +80,7 @@ class RowReader {
 // Looks up required columns; each missing one is an error at line 1. False when any is missing.
 bool find_columns(const CsvTable& t, std::initializer_list<std::pair<const std::string*, std::size_t*>> cols,
                   Diagnostics& d) {
+  if (t.column_count() == 0) return false;  // an empty file: its structural problem says so already
   bool all = true;
   for (auto [name, index] : cols) {
     if (auto c = t.find_column(*name)) *index = *c;

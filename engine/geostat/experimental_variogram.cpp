@@ -81,10 +81,15 @@ Eigen::Vector3d VariogramDirection::unit_vector() const { return direction_vecto
 
 std::string VariogramDirection::label() const {
   if (omnidirectional()) return "omnidirectional";
-  std::string s = "azimuth " + format_double(azimuth);
-  if (tolerance < 90) s += " ±" + format_double(tolerance);
-  if (dip != 0 || dip_tolerance < 90) s += ", dip " + format_double(dip);
-  if (dip_tolerance < 90) s += " ±" + format_double(dip_tolerance);
+  std::string s;
+  if (tolerance < 90) s = "azimuth " + format_double(azimuth) + " ±" + format_double(tolerance);
+  else if (std::abs(dip) != 90) s = "all azimuths";  // a vertical direction has none
+  if (dip != 0 || dip_tolerance < 90) {
+    s += (s.empty() ? "dip " : ", dip ") + format_double(dip);
+    if (dip_tolerance < 90) s += " ±" + format_double(dip_tolerance);
+  }
+  if (std::isfinite(bandwidth)) s += ", band " + format_double(bandwidth) + " m";
+  if (std::isfinite(vertical_bandwidth)) s += ", vertical band " + format_double(vertical_bandwidth) + " m";
   return s;
 }
 
@@ -109,7 +114,7 @@ struct DirectionTest {
 
   explicit DirectionTest(const VariogramDirection& d) {
     constexpr double pi = std::numbers::pi;
-    omni = d.omnidirectional() && !std::isfinite(d.bandwidth) && !std::isfinite(d.vertical_bandwidth);
+    omni = d.omnidirectional();
     test_h = d.tolerance < 90;
     test_v = d.dip_tolerance < 90;
     const double alpha = d.azimuth * pi / 180.0, beta = d.dip * pi / 180.0;

@@ -80,8 +80,8 @@ class LagDefinition {
 //  - vertical: in the vertical plane of the pair, the angle between the pair (its horizontal part
 //    signed along the azimuth) and the dip line is within `dip_tolerance`, and its offset from that
 //    line within `vertical_bandwidth`.
-// A tolerance of 90 or more switches its test off; both off is omnidirectional. Coincident samples
-// (distance 0) belong to every direction, as in gstat.
+// A tolerance of 90 or more switches its test off; both off and no bandwidth is omnidirectional.
+// Limits are inclusive. Coincident samples (distance 0) belong to every direction, as in gstat.
 struct VariogramDirection {
   std::string name;
   double azimuth = 0, dip = 0;
@@ -89,7 +89,10 @@ struct VariogramDirection {
   double bandwidth = std::numeric_limits<double>::infinity();
   double vertical_bandwidth = std::numeric_limits<double>::infinity();
 
-  bool omnidirectional() const { return tolerance >= 90 && dip_tolerance >= 90; }
+  bool omnidirectional() const {
+    return tolerance >= 90 && dip_tolerance >= 90 && bandwidth == std::numeric_limits<double>::infinity() &&
+           vertical_bandwidth == std::numeric_limits<double>::infinity();
+  }
   // Unit vector (east, north, up) along which a model is compared with this direction's lags.
   Eigen::Vector3d unit_vector() const;
   std::string label() const;  // e.g. "azimuth 45 ±22.5, dip 0 ±10" or "omnidirectional"

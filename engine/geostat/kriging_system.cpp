@@ -1,6 +1,7 @@
 #include "geostat/kriging_system.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -54,6 +55,12 @@ KrigingSystem::KrigingSystem(CovarianceFunction covariance, KrigingType type, do
     : cov_(std::move(covariance)), type_(type), mean_(mean), n_(values.size()), xyz_(xyz), values_(values) {
   if (type_ == KrigingType::simple)
     for (double& v : values_) v -= mean_;
+  {
+    std::vector<std::array<double, 3>> points(n_);
+    for (std::size_t i = 0; i < n_; ++i) points[i] = {xyz_[3 * i], xyz_[3 * i + 1], xyz_[3 * i + 2]};
+    std::sort(points.begin(), points.end());
+    coincident_ = std::adjacent_find(points.begin(), points.end()) != points.end();
+  }
   const std::size_t S = cov_.structure_count();
   tsamples_.resize(3 * S * n_);
   for (std::size_t s = 0; s < S; ++s) {
@@ -127,7 +134,7 @@ void KrigingSystem::fill_matrix(std::size_t n, KrigingWorkspace& ws) const {
       const double q[3] = {gx[j], gx[cap + j], gx[2 * cap + j]};
       cov_.accumulate(s, gx + j + 1, gx + cap + j + 1, gx + 2 * cap + j + 1, below, q, 1.0, col + j + 1);
     }
-    if (cov_.nugget() > 0)
+    if (coincident_ && cov_.nugget() > 0)
       for (std::size_t i = j + 1; i < n; ++i)
         if (rx[i] == rx[j] && ry[i] == ry[j] && rz[i] == rz[j]) col[i] += cov_.nugget();
   }

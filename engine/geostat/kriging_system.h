@@ -100,6 +100,7 @@ class KrigingSystem {
   std::vector<double> toffsets_;  // per structure and axis: M_s o_k for the block discretisation
   std::size_t block_points_ = 1;
   double c00_ = 0;
+  bool coincident_ = false;  // some samples share coordinates (their nugget covariance counts)
 };
 
 }  // namespace georeserve

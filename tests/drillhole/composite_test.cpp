@@ -181,6 +181,7 @@ TEST(Composite, BadFieldsAndOptions) {
   o.density_field = "lith";
   EXPECT_THROW(run(o), InputError);
   EXPECT_THROW(run(opts(0)), Error);
+  EXPECT_THROW(run(opts(1e-7)), ResourceError);  // 50 million composites in 5 m: refused, not attempted
   EXPECT_THROW(run(opts(2, ResidualRule::keep, 1.5)), Error);
   EXPECT_EQ(parse_residual_rule("merge"), ResidualRule::merge);
   EXPECT_THROW(parse_residual_rule("drop"), Error);

@@ -240,6 +240,7 @@ TEST(Desurvey, ReportDepths) {
   EXPECT_EQ(report_depths(make_collar(20), {}, 5), (std::vector<double>{0, 5, 10, 15, 20}));
   const auto st = stations({{0, 0, -90}, {7, 0, -90}, {30, 0, -90}});
   EXPECT_EQ(report_depths(c, st, 0), (std::vector<double>{0, 7, 23}));
+  EXPECT_THROW(report_depths(make_collar(1e6), {}, 0.01), ResourceError);  // 100 million points
 }
 
 TEST(Desurvey, MethodNames) {

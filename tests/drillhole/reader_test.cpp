@@ -169,6 +169,12 @@ TEST(DrillholeReader, MissingColumnsAndStructuralProblems) {
   EXPECT_EQ(r.db.hole_count(), 0u);
 }
 
+TEST(DrillholeReader, AnEmptyFileIsOneProblem) {
+  const auto r = read("", kSurvey);
+  ASSERT_EQ(r.lines().size(), 1u);
+  EXPECT_EQ(r.lines()[0], "collar.csv:1: error: file is empty: no header line");
+}
+
 TEST(DrillholeReader, UnreadableFilesAreDiagnostics) {
   Diagnostics diag;
   DrillholeSources s;
