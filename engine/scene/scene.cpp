@@ -21,7 +21,8 @@ constexpr std::pair<std::string_view, LayerKind> kKinds[] = {
     {"block_model", LayerKind::block_model}, {"drillholes", LayerKind::drillholes},
     {"composites", LayerKind::composites},   {"surface", LayerKind::surface},
     {"solid", LayerKind::solid},             {"polygons", LayerKind::polygons},
-    {"grid", LayerKind::grid},               {"points", LayerKind::points}};
+    {"grid", LayerKind::grid},               {"points", LayerKind::points},
+    {"subsidence", LayerKind::subsidence}};
 
 constexpr std::string_view kOriginNote =
     "origin is subtracted from every coordinate in this folder's VTK files (32-bit floats cannot hold "
@@ -39,10 +40,11 @@ std::vector<std::string_view> extensions_for(LayerKind kind) {
     case LayerKind::drillholes:
     case LayerKind::composites:
     case LayerKind::points: return {".vtp"};
-    case LayerKind::surface: return {".vtp", ".tif", ".tiff"};
+    case LayerKind::surface: return {".vtp", ".vts", ".tif", ".tiff"};  // .vts: seam roofs and floors as grids
     case LayerKind::solid: return {".vtp", ".vtu"};
     case LayerKind::polygons: return {".geojson", ".json", ".vtp"};
     case LayerKind::grid: return {".vti", ".tif", ".tiff"};
+    case LayerKind::subsidence: return {".csv", ".tif", ".tiff"};
   }
   return {};
 }
@@ -91,7 +93,7 @@ Attribute parse_attribute(const ConfigView& v) {
 Layer parse_layer(const ConfigView& v) {
   v.allow_only({"id", "kind", "title", "file", "visible", "opacity", "color", "color_by", "attributes",
                 "class_attribute", "domain_attribute", "filter_attribute", "label_field", "tube_radius",
-                "elevation_range"});
+                "elevation_range", "displace"});
   Layer l;
   l.id = v.string("id");
   const std::string kind = v.string("kind");
@@ -118,6 +120,7 @@ Layer parse_layer(const ConfigView& v) {
     const auto r = v.numbers("elevation_range", 2);
     l.elevation_range = std::array<double, 2>{r[0], r[1]};
   }
+  l.displace = v.number("displace", 0.0);
   return l;
 }
 
@@ -176,6 +179,8 @@ void check_layer(const Layer& l, const std::string& at, const Fail& fail) {
   if (!ok) fail(at + ".file", "a " + std::string(to_string(l.kind)) + " layer reads " + list + " files, not '" + ext + "'");
   if (!(l.opacity >= 0.0 && l.opacity <= 1.0)) fail(at + ".opacity", "must be between 0 and 1");
   if (!(l.tube_radius >= 0.0)) fail(at + ".tube_radius", "must be >= 0");
+  if (!(l.displace >= 0.0 && l.displace <= 1e4)) fail(at + ".displace", "must be between 0 and 10000");
+  if (l.displace > 0 && l.kind != LayerKind::subsidence) fail(at + ".displace", "only subsidence layers are displaced");
   if (l.elevation_range && !((*l.elevation_range)[0] < (*l.elevation_range)[1]))
     fail(at + ".elevation_range", "must be [bottom, top] with bottom < top");
   std::set<std::string> names;
@@ -242,6 +247,7 @@ nlohmann::ordered_json layer_json(const Layer& l) {
   if (!l.label_field.empty()) j["label_field"] = l.label_field;
   if (l.tube_radius > 0) j["tube_radius"] = l.tube_radius;
   if (l.elevation_range) j["elevation_range"] = {(*l.elevation_range)[0], (*l.elevation_range)[1]};
+  if (l.displace > 0) j["displace"] = l.displace;
   for (const Attribute& a : l.attributes) j["attributes"].push_back(attribute_json(a));
   return j;
 }
@@ -302,16 +308,48 @@ bool parse_hex_color(std::string_view text, Rgb* out) {
 }
 
 Bookmark parse_bookmark(const ConfigView& v) {
-  v.allow_only({"name", "title", "position", "focal_point", "view_up", "parallel", "parallel_scale"});
+  v.allow_only({"name", "title", "position", "focal_point", "view_up", "eye", "target", "up", "parallel", "parallel_scale"});
+  // eye, target and up are the model file's friendlier names for position, focal_point and view_up.
+  auto either = [&](std::string_view key, std::string_view alias) -> std::string_view {
+    if (v.has(key) && v.has(alias)) v.fail_at(alias, "give either '" + std::string(key) + "' or '" + std::string(alias) + "', not both");
+    return v.has(alias) ? alias : key;
+  };
   Bookmark b;
   b.name = v.string("name");
   b.title = v.string("title", b.name);
-  b.position = three(v, "position");
-  b.focal_point = three(v, "focal_point");
-  if (v.has("view_up")) b.view_up = three(v, "view_up");
+  b.position = three(v, either("position", "eye"));
+  b.focal_point = three(v, either("focal_point", "target"));
+  if (const auto up = either("view_up", "up"); v.has(up)) b.view_up = three(v, up);
   b.parallel = v.boolean("parallel", false);
   b.parallel_scale = v.number("parallel_scale", 0.0);
   return b;
+}
+
+void merge_bookmarks(std::vector<Bookmark>& into, const std::vector<Bookmark>& more) {
+  for (const Bookmark& b : more) {
+    std::erase_if(into, [&](const Bookmark& old) { return old.name == b.name; });
+    into.push_back(b);
+  }
+}
+
+std::vector<Bookmark> read_model_bookmarks(const std::filesystem::path& model_file) {
+  const JsonDocument doc = load_json_file(model_file);
+  const ConfigView root(doc);
+  std::vector<Bookmark> out;
+  const auto viewer = root.find("viewer");
+  if (!viewer) return out;
+  viewer->allow_only({"bookmarks"});
+  const auto list = viewer->find("bookmarks");
+  if (!list) return out;
+  const Fail fail = [&](const std::string& key, const std::string& message) { throw ConfigError(doc.file, "viewer.bookmarks" + key, message); };
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    out.push_back(parse_bookmark(list->at(i)));
+    const std::string at = "[" + std::to_string(i) + "]";
+    check_bookmark(out.back(), at, fail);
+    if (!names.insert(out.back().name).second) fail(at + ".name", "'" + out.back().name + "' appears twice");
+  }
+  return out;
 }
 
 Scene parse_scene(const ConfigView& root) {

@@ -40,7 +40,8 @@ namespace georeserve::scene {
 inline constexpr std::string_view kFormat = "georeserve-scene";
 inline constexpr int kVersion = 1;
 
-enum class LayerKind { block_model, drillholes, composites, surface, solid, polygons, grid, points };
+// subsidence: a grid of `georeserve subsidence` (grid CSV or GeoTIFF of W, mm) draped on the terrain.
+enum class LayerKind { block_model, drillholes, composites, surface, solid, polygons, grid, points, subsidence };
 std::string_view to_string(LayerKind kind);
 bool parse_layer_kind(std::string_view text, LayerKind* out);
 
@@ -87,6 +88,8 @@ struct Layer {
   // Polygons: drawn as prisms between these elevations (metres); without them, outlines draped on the
   // terrain layer (or at the scene's top when there is none).
   std::optional<std::array<double, 2>> elevation_range;
+  // Subsidence: 0 = draped on the terrain and coloured; > 0 = the terrain lowered by W times this factor.
+  double displace = 0.0;
 
   const Attribute* attribute(std::string_view name) const;
 };
@@ -129,6 +132,11 @@ nlohmann::ordered_json to_json(const Scene& scene);
 // Bookmarks on their own, for the model file's `viewer.bookmarks` list and the viewer's saved ones.
 Bookmark parse_bookmark(const ConfigView& v);
 nlohmann::ordered_json to_json(const Bookmark& bookmark);
+// A model file's optional `viewer.bookmarks` (same keys as the manifest's, or eye/target/up for
+// position/focal_point/view_up), checked; empty when it has none. ConfigError naming the key path.
+std::vector<Bookmark> read_model_bookmarks(const std::filesystem::path& model_file);
+// Adds `more` to `into`; a bookmark of the same name is replaced (kept in the new position).
+void merge_bookmarks(std::vector<Bookmark>& into, const std::vector<Bookmark>& more);
 
 // "#rrggbb" (or "#rgb") to a colour; false when malformed.
 bool parse_hex_color(std::string_view text, Rgb* out);
