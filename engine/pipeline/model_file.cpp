@@ -63,7 +63,7 @@ DepositModel DepositModel::load(const std::filesystem::path& path) { return pars
 DepositModel DepositModel::parse(const JsonDocument& doc) {
   const ConfigView root(doc);
   root.allow_only({"name", "title", "crs", "drillholes", "domains", "compositing", "grades", "density", "block_model",
-                   "estimation", "classification", "cutoff", "reserves", "report"});
+                   "estimation", "classification", "cutoff", "reserves", "report", "viewer"});  // viewer: read by the export stage
   DepositModel m;
   m.file = doc.file;
   m.name = root.string("name", std::filesystem::path(doc.file).stem().string());

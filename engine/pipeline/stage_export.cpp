@@ -225,6 +225,7 @@ void stage_export(PipelineContext& c) {
   plan.parallel = true;
   plan.parallel_scale = 0.6 * (box[1] - box[0]).head<2>().maxCoeff();
   sc.bookmarks = {overview, plan};
+  scene::merge_bookmarks(sc.bookmarks, scene::read_model_bookmarks(m.file));  // the model file's viewer.bookmarks
   scene::write_scene(c.out / "scene.json", sc);
 }
 
