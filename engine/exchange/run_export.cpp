@@ -1,0 +1,453 @@
+// Implementation of run_export.h: checks the request, loads what the layers need from the run folder
+// (each thing once), builds the layers with exchange/run_layers.h and writes them with formats/.
+#include "exchange/run_export.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "exchange/run_layers.h"
+#include "formats/gltf_export.h"
+#include "formats/plan_maps.h"
+#include "formats/scene_meshes.h"
+#include "io/vtk_xml.h"
+
+namespace georeserve {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::pair<std::string_view, ExportFormat> kFormats[] = {
+    {"glb", ExportFormat::glb}, {"gltf", ExportFormat::gltf}, {"obj", ExportFormat::obj}, {"vtu", ExportFormat::vtu},
+    {"geojson", ExportFormat::geojson}, {"shp", ExportFormat::shp}, {"gpkg", ExportFormat::gpkg}, {"dxf", ExportFormat::dxf},
+    {"tif", ExportFormat::tif}};
+const std::pair<std::string_view, ExportLayer> kLayers[] = {
+    {"blocks", ExportLayer::blocks},         {"solids", ExportLayer::solids},     {"drillholes", ExportLayer::drillholes},
+    {"planning", ExportLayer::planning},     {"footprints", ExportLayer::footprints}, {"contours", ExportLayer::contours},
+    {"zones", ExportLayer::zones},           {"thickness", ExportLayer::thickness}, {"grade-thickness", ExportLayer::grade_thickness},
+    {"dem", ExportLayer::dem}};
+
+bool is_3d(ExportFormat f) { return f == ExportFormat::glb || f == ExportFormat::gltf || f == ExportFormat::obj; }
+bool one_file_per_layer(ExportFormat f) {
+  return f == ExportFormat::vtu || f == ExportFormat::geojson || f == ExportFormat::shp || f == ExportFormat::tif;
+}
+
+std::string layer_list(const std::vector<ExportLayer>& layers) {
+  std::string s;
+  for (auto l : layers) s += (s.empty() ? "" : ", ") + std::string(to_string(l));
+  return s;
+}
+
+// Everything loaded from the run folder, each at most once.
+class Loaded {
+ public:
+  explicit Loaded(const RunFolder& run) : run_(run) {}
+
+  const scene::Layer& block_layer() const {
+    const auto l = run_.layers(scene::LayerKind::block_model);
+    if (l.empty()) throw InputError(run_.dir.string(), 0, "", "the run folder has no block model layer");
+    return *l.front();
+  }
+  const BlockModel& blocks() {
+    if (!blocks_) blocks_.emplace(load_block_model(run_, block_layer()));
+    return *blocks_;
+  }
+  const std::vector<bool>& shown(const std::string& color_by) {
+    if (shown_by_ != color_by) {
+      shown_ = shown_blocks(blocks(), color_by);
+      shown_by_ = color_by;
+    }
+    return shown_;
+  }
+  const scene::Layer& only(scene::LayerKind kind, const char* what) const {
+    const auto l = run_.layers(kind);
+    if (l.empty()) throw InputError(run_.dir.string(), 0, "", std::string("the run folder has no ") + what + " layer");
+    return *l.front();
+  }
+
+ private:
+  const RunFolder& run_;
+  std::optional<BlockModel> blocks_;
+  std::vector<bool> shown_;
+  std::string shown_by_;
+};
+
+std::string color_attribute(const ExportOptions& o, const scene::Layer& blocks) {
+  if (!o.color_by.empty()) return o.color_by;
+  if (!blocks.color_by.empty()) return blocks.color_by;
+  throw InputError("", 0, "--color-by", "the block layer has no colour attribute: name one with --color-by");
+}
+
+// Where a layer's file goes: `out` itself, or out/<layer>.<ext> when out is (or must be) a folder.
+fs::path target(const ExportOptions& o, std::string_view stem, std::size_t count) {
+  std::string ext(to_string(o.format));
+  ext.insert(ext.begin(), '.');
+  if (count > 1 || fs::is_directory(o.out) || o.out.filename().empty()) {  // "dir/" names a folder
+    fs::create_directories(o.out);
+    return o.out / (std::string(stem) + ext);
+  }
+  if (to_lower_ascii(o.out.extension().string()) != ext && !(o.format == ExportFormat::geojson && to_lower_ascii(o.out.extension().string()) == ".json"))
+    throw InputError(o.out.string(), 0, "--out", "the file name must end in " + ext + " for --format " + std::string(to_string(o.format)));
+  if (!o.out.parent_path().empty()) fs::create_directories(o.out.parent_path());
+  return o.out;
+}
+
+// ---- 3D -------------------------------------------------------------------------------------------
+
+Layer3D mesh_layer_of(const RunFolder& run, const scene::Layer& l) {
+  Layer3D m = mesh_layer(load_mesh(run, l), l.title.empty() ? l.id : l.title, l.color.value_or(Rgb{242, 142, 43}), l.opacity);
+  m.extras = {{"layer", l.id}};
+  return m;
+}
+
+void export_3d(const RunFolder& run, const ExportOptions& o, const std::vector<ExportLayer>& layers, ExportResult& r) {
+  Loaded data(run);
+  Scene3D s;
+  s.title = run.scene.title.empty() ? run.scene.name : run.scene.title;
+  s.epsg = run.scene.epsg;
+  s.origin = run.scene.origin;
+  Eigen::Vector3d lo = Eigen::Vector3d::Constant(INFINITY), hi = -lo;
+  auto grow = [&](const Layer3D& l) {
+    for (const auto& p : l.positions) {
+      lo = lo.cwiseMin(p);
+      hi = hi.cwiseMax(p);
+    }
+  };
+  const bool defaults = o.layers.empty();
+  auto wanted = [&](ExportLayer l) { return std::find(layers.begin(), layers.end(), l) != layers.end(); };
+  if (wanted(ExportLayer::blocks)) {
+    const auto& bl = data.block_layer();
+    if (!defaults || bl.visible) {
+      s.layers.push_back(blocks_layer3d(data.blocks(), bl, color_attribute(o, bl)));
+      grow(s.layers.back());
+    }
+  }
+  if (wanted(ExportLayer::solids))
+    for (const auto* l : run.layers(scene::LayerKind::solid, defaults)) {
+      s.layers.push_back(mesh_layer_of(run, *l));
+      grow(s.layers.back());
+    }
+  if (wanted(ExportLayer::drillholes))
+    for (const auto* l : run.layers(scene::LayerKind::drillholes, defaults)) {
+      s.layers.push_back(drillholes_layer3d(run, *l, o.tube_radius));
+      grow(s.layers.back());
+    }
+  if (wanted(ExportLayer::planning)) {
+    // Prisms span the height of everything else (or 100 m when there is nothing else).
+    const double z_lo = std::isfinite(lo.z()) ? lo.z() : 0.0, z_hi = std::isfinite(hi.z()) && hi.z() > z_lo ? hi.z() : z_lo + 100.0;
+    for (const auto* l : run.layers(scene::LayerKind::polygons, defaults)) s.layers.push_back(polygons_layer3d(run, *l, z_lo, z_hi));
+  }
+  if (s.layers.empty()) throw InputError(run.dir.string(), 0, "--layer", "nothing to export: the run has none of " + layer_list(layers));
+  const fs::path path = target(o, "scene", 1);
+  const auto sum = write_scene3d(path, s);
+  r.files.push_back(path);
+  r.files.push_back(sum.sidecar);
+  r.notes.push_back(sum.note);
+  r.notes.push_back(std::to_string(sum.layers) + " layers, " + std::to_string(sum.triangles) + " triangles, " + std::to_string(sum.vertices) +
+                    " vertices; largest local coordinate " + format_fixed(sum.max_local_extent, 0) + " m");
+}
+
+// ---- VTU ------------------------------------------------------------------------------------------
+
+vtkxml::WriteOptions vtk_options(const RunFolder& run) {
+  vtkxml::WriteOptions w;
+  w.geo.epsg = run.scene.epsg;
+  w.geo.origin = run.scene.origin;
+  return w;
+}
+
+void vtu_blocks(const RunFolder& run, Loaded& data, const ExportOptions& o, const fs::path& path) {
+  const BlockModel& bm = data.blocks();
+  const auto& shown = data.shown(color_attribute(o, data.block_layer()));
+  const BlockGrid& g = bm.grid();
+  const auto& n = g.count();
+  vtkxml::UnstructuredGrid ug;
+  std::map<std::size_t, std::int64_t> node_id;  // grid node -> point index
+  auto node = [&](int i, int j, int k) {
+    const std::size_t key = (static_cast<std::size_t>(k) * static_cast<std::size_t>(n[1] + 1) + static_cast<std::size_t>(j)) *
+                                static_cast<std::size_t>(n[0] + 1) + static_cast<std::size_t>(i);
+    auto [it, added] = node_id.emplace(key, static_cast<std::int64_t>(ug.points.size()));
+    if (added) {
+      const Eigen::Vector3d w = g.to_world({i * g.block_size().x(), j * g.block_size().y(), k * g.block_size().z()});
+      ug.points.push_back({w.x(), w.y(), w.z()});
+    }
+    return it->second;
+  };
+  std::vector<std::size_t> kept;
+  for (std::size_t b = 0; b < bm.size(); ++b) {
+    if (!shown[b]) continue;
+    const BlockIndex x = g.ijk(b);
+    // VTK hexahedron: bottom face counter-clockwise seen from above, then the top face.
+    ug.cells.add({node(x.i, x.j, x.k), node(x.i + 1, x.j, x.k), node(x.i + 1, x.j + 1, x.k), node(x.i, x.j + 1, x.k),
+                  node(x.i, x.j, x.k + 1), node(x.i + 1, x.j, x.k + 1), node(x.i + 1, x.j + 1, x.k + 1), node(x.i, x.j + 1, x.k + 1)});
+    ug.types.push_back(vtkxml::CellType::hexahedron);
+    kept.push_back(b);
+  }
+  for (const auto& a : bm.attributes()) {
+    vtkxml::DataArray d;
+    d.name = a.name;
+    d.unit = a.unit;
+    if (a.categorical) {
+      std::vector<std::int32_t> v;
+      for (auto b : kept) v.push_back(std::isnan(a.values[b]) ? 0 : static_cast<std::int32_t>(a.values[b]));
+      d.values = std::move(v);
+    } else {
+      std::vector<double> v;
+      for (auto b : kept) v.push_back(a.values[b]);
+      d.values = std::move(v);
+    }
+    ug.data.cell.push_back(std::move(d));
+  }
+  std::vector<std::int32_t> ijk;
+  for (auto b : kept) {
+    const BlockIndex x = g.ijk(b);
+    ijk.insert(ijk.end(), {x.i, x.j, x.k});
+  }
+  ug.data.cell.push_back({"ijk", ijk, 3, ""});
+  vtkxml::write_vtu(path, ug, vtk_options(run));
+}
+
+void vtu_solid(const RunFolder& run, const scene::Layer& l, const fs::path& path) {
+  const TriangleMesh m = load_mesh(run, l);
+  vtkxml::UnstructuredGrid ug;
+  for (const auto& v : m.vertices) ug.points.push_back({v.x(), v.y(), v.z()});
+  for (const auto& t : m.triangles) {
+    ug.cells.add({t[0], t[1], t[2]});
+    ug.types.push_back(vtkxml::CellType::triangle);
+  }
+  ug.data.field.push_back({"title", std::vector<std::string>{l.title}, 1, ""});
+  vtkxml::write_vtu(path, ug, vtk_options(run));
+}
+
+void vtu_drillholes(const RunFolder& run, const scene::Layer& l, const fs::path& path) {
+  const Polylines3D h = load_polylines(run, l, l.color_by);
+  vtkxml::UnstructuredGrid ug;
+  for (const auto& line : h.lines) {
+    std::vector<std::int64_t> ids;
+    for (const auto& p : line) {
+      ids.push_back(static_cast<std::int64_t>(ug.points.size()));
+      ug.points.push_back({p.x(), p.y(), p.z()});
+    }
+    ug.cells.add(ids);
+    ug.types.push_back(vtkxml::CellType::poly_line);
+  }
+  if (!l.color_by.empty()) ug.data.cell.push_back({l.color_by, h.values, 1, ""});
+  if (!l.label_field.empty()) ug.data.cell.push_back({l.label_field, h.labels, 1, ""});
+  vtkxml::write_vtu(path, ug, vtk_options(run));
+}
+
+// ---- GIS ------------------------------------------------------------------------------------------
+
+RasterGrid map_raster(Loaded& data, const RunFolder& run, const ExportOptions& o, bool grade_thickness) {
+  const auto& bl = data.block_layer();
+  const auto& shown = data.shown(color_attribute(o, bl));
+  if (!grade_thickness) return thickness_raster(data.blocks(), shown, run.scene.epsg);
+  const std::string grade = !o.grade.empty() ? o.grade : color_attribute(o, bl);
+  return grade_thickness_raster(data.blocks(), shown, grade, run.scene.epsg);
+}
+
+std::pair<double, double> value_range(const RasterGrid& r) {
+  double lo = INFINITY, hi = -INFINITY;
+  for (float v : r.values)
+    if (!r.is_nodata(v)) {
+      lo = std::min(lo, static_cast<double>(v));
+      hi = std::max(hi, static_cast<double>(v));
+    }
+  return {lo, hi};
+}
+
+VectorLayer vector_layer(ExportLayer l, const RunFolder& run, Loaded& data, const ExportOptions& o, std::vector<std::string>& notes) {
+  switch (l) {
+    case ExportLayer::planning: {
+      const auto& layer = data.only(scene::LayerKind::polygons, "planning-block (polygons)");
+      return polygons_vector(run, layer, layer.id);
+    }
+    case ExportLayer::footprints:
+      return footprints_vector(data.blocks(), o.footprint_by, o.per_level, data.shown(color_attribute(o, data.block_layer())));
+    case ExportLayer::contours:
+    case ExportLayer::zones: {
+      const bool gt = o.map == "grade-thickness";
+      if (!gt && o.map != "thickness") throw InputError("", 0, "--map", "unknown map '" + o.map + "' (thickness or grade-thickness)");
+      const RasterGrid r = map_raster(data, run, o, gt);
+      const auto [lo, hi] = value_range(r);
+      const std::vector<double> levels = nice_levels(lo, hi, 8);
+      const std::string unit = gt ? "m*" + data.blocks().at(!o.grade.empty() ? o.grade : color_attribute(o, data.block_layer())).unit : "m";
+      notes.push_back(std::string(to_string(l)) + " of " + o.map + " at " + std::to_string(levels.size()) + " levels (" + unit + ")");
+      if (l == ExportLayer::contours) return contour_layer(r, levels, o.map + "_contours", unit);
+      std::vector<double> breaks{std::floor(lo)};
+      breaks.insert(breaks.end(), levels.begin(), levels.end());
+      breaks.push_back(std::nextafter(hi, INFINITY));
+      return zone_layer(r, breaks, o.map + "_zones", unit);
+    }
+    default: break;
+  }
+  throw InputError("", 0, "--layer", std::string(to_string(l)) + " is not a vector layer");
+}
+
+RasterGrid raster_layer(ExportLayer l, const RunFolder& run, Loaded& data, const ExportOptions& o) {
+  if (l == ExportLayer::dem) {
+    for (const auto& layer : run.scene.layers)
+      if ((layer.kind == scene::LayerKind::surface || layer.kind == scene::LayerKind::grid) &&
+          to_lower_ascii(layer.file.extension().string()) == ".tif") {
+        RasterGrid g = read_geotiff(layer.resolved.empty() ? run.dir / layer.file : layer.resolved);
+        if (g.epsg == 0) g.epsg = run.scene.epsg;
+        return g;
+      }
+    throw InputError(run.dir.string(), 0, "--layer", "the run folder has no DEM (no GeoTIFF surface layer in scene.json)");
+  }
+  return map_raster(data, run, o, l == ExportLayer::grade_thickness);
+}
+
+}  // namespace
+
+std::optional<ExportFormat> parse_export_format(std::string_view text) {
+  const std::string t = to_lower_ascii(std::string(text));
+  for (const auto& [name, f] : kFormats)
+    if (t == name || (t == "shapefile" && f == ExportFormat::shp) || (t == "tiff" && f == ExportFormat::tif)) return f;
+  return std::nullopt;
+}
+
+std::optional<ExportLayer> parse_export_layer(std::string_view text) {
+  std::string t = to_lower_ascii(std::string(text));
+  std::replace(t.begin(), t.end(), '_', '-');
+  for (const auto& [name, l] : kLayers)
+    if (t == name) return l;
+  return std::nullopt;
+}
+
+std::string_view to_string(ExportFormat f) {
+  for (const auto& [name, x] : kFormats)
+    if (x == f) return name;
+  return "?";
+}
+
+std::string_view to_string(ExportLayer l) {
+  for (const auto& [name, x] : kLayers)
+    if (x == l) return name;
+  return "?";
+}
+
+std::vector<ExportLayer> layers_for(ExportFormat f) {
+  using L = ExportLayer;
+  if (is_3d(f)) return {L::blocks, L::solids, L::drillholes, L::planning};
+  if (f == ExportFormat::vtu) return {L::blocks, L::solids, L::drillholes};
+  if (f == ExportFormat::tif) return {L::thickness, L::grade_thickness, L::dem};
+  return {L::planning, L::footprints, L::contours, L::zones};
+}
+
+std::string export_matrix_text() {
+  std::string s;
+  for (const auto& [name, f] : kFormats) {
+    std::string padded(name);
+    padded.resize(9, ' ');
+    s += "  " + padded + layer_list(layers_for(f)) + "\n";
+  }
+  return s;
+}
+
+ExportResult export_run(const RunFolder& run, const ExportOptions& o) {
+  const std::vector<ExportLayer> allowed = layers_for(o.format);
+  std::vector<ExportLayer> layers = o.layers.empty() ? allowed : o.layers;
+  if (o.layers.empty() && o.format == ExportFormat::tif) layers = {ExportLayer::thickness, ExportLayer::grade_thickness};
+  for (ExportLayer l : layers)
+    if (std::find(allowed.begin(), allowed.end(), l) == allowed.end())
+      throw InputError("", 0, "--layer", "layer '" + std::string(to_string(l)) + "' cannot go into ." + std::string(to_string(o.format)) +
+                                             " files (they hold: " + layer_list(allowed) + ")");
+  if (o.out.empty()) throw InputError("", 0, "--out", "no output file or folder given");
+  ExportResult r;
+  if (is_3d(o.format)) {
+    export_3d(run, o, layers, r);
+    return r;
+  }
+  Loaded data(run);
+  if (o.format == ExportFormat::vtu) {
+    for (ExportLayer l : layers) {
+      if (l == ExportLayer::blocks) {
+        const fs::path p = target(o, "blocks", layers.size());
+        vtu_blocks(run, data, o, p);
+        r.files.push_back(p);
+        continue;
+      }
+      const auto kind = l == ExportLayer::solids ? scene::LayerKind::solid : scene::LayerKind::drillholes;
+      const auto found = run.layers(kind);
+      if (found.empty()) throw InputError(run.dir.string(), 0, "--layer", "the run folder has no " + std::string(to_string(l)) + " layer");
+      for (const auto* sl : found) {
+        const fs::path p = target(o, sl->id, layers.size() + found.size() - 1);
+        if (l == ExportLayer::solids) vtu_solid(run, *sl, p);
+        else vtu_drillholes(run, *sl, p);
+        r.files.push_back(p);
+      }
+    }
+    return r;
+  }
+  if (o.format == ExportFormat::tif) {
+    for (ExportLayer l : layers) {
+      const fs::path p = target(o, to_string(l), layers.size());
+      write_geotiff(p, raster_layer(l, run, data, o));
+      r.files.push_back(p);
+    }
+    return r;
+  }
+  std::vector<VectorLayer> vl;
+  for (ExportLayer l : layers) vl.push_back(vector_layer(l, run, data, o, r.notes));
+  if (one_file_per_layer(o.format)) {
+    for (std::size_t k = 0; k < vl.size(); ++k) {
+      const fs::path p = target(o, to_string(layers[k]), layers.size());
+      write_vector_file(p, {vl[k]}, run.scene.epsg);
+      r.files.push_back(p);
+    }
+  } else {
+    const fs::path p = target(o, "layers", 1);
+    write_vector_file(p, vl, run.scene.epsg);
+    r.files.push_back(p);
+  }
+  if (run.scene.epsg) r.notes.push_back("CRS EPSG:" + std::to_string(run.scene.epsg) + (crs_name(run.scene.epsg) ? " (" + *crs_name(run.scene.epsg) + ")" : ""));
+  return r;
+}
+
+ExportResult write_run_exchange_files(const fs::path& run_dir) {
+  const RunFolder run = RunFolder::open(run_dir);
+  ExportResult all;
+  auto add = [&](ExportOptions o) {
+    ExportResult r = export_run(run, o);
+    all.files.insert(all.files.end(), r.files.begin(), r.files.end());
+    all.notes.insert(all.notes.end(), r.notes.begin(), r.notes.end());
+  };
+  ExportOptions glb;
+  glb.format = ExportFormat::glb;
+  glb.out = run_dir / "scene.glb";
+  add(glb);
+  const fs::path gis = run_dir / "gis";
+  const bool planning = !run.layers(scene::LayerKind::polygons).empty();
+  std::vector<ExportLayer> vector_layers{ExportLayer::footprints, ExportLayer::contours, ExportLayer::zones};
+  if (planning) vector_layers.insert(vector_layers.begin(), ExportLayer::planning);
+  ExportOptions o;
+  o.out = gis;
+  fs::create_directories(gis);
+  o.format = ExportFormat::gpkg;
+  o.layers = vector_layers;
+  o.out = gis / ((run.scene.name.empty() ? std::string("layers") : run.scene.name) + ".gpkg");
+  add(o);
+  o.out = gis;
+  o.format = ExportFormat::shp;
+  o.layers = {ExportLayer::footprints};
+  if (planning) o.layers.push_back(ExportLayer::planning);
+  add(o);
+  o.format = ExportFormat::geojson;
+  o.layers = {ExportLayer::footprints, ExportLayer::contours};
+  add(o);
+  o.format = ExportFormat::dxf;
+  o.layers = {ExportLayer::contours, ExportLayer::footprints};
+  o.out = gis / "contours.dxf";
+  add(o);
+  o.format = ExportFormat::tif;
+  o.layers = {ExportLayer::thickness, ExportLayer::grade_thickness};
+  o.out = gis;
+  add(o);
+  return all;
+}
+
+}  // namespace georeserve
