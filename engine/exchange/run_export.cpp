@@ -103,8 +103,7 @@ Layer3D mesh_layer_of(const RunFolder& run, const scene::Layer& l) {
   return m;
 }
 
-void export_3d(const RunFolder& run, const ExportOptions& o, const std::vector<ExportLayer>& layers, ExportResult& r) {
-  Loaded data(run);
+void export_3d(const RunFolder& run, const ExportOptions& o, const std::vector<ExportLayer>& layers, Loaded& data, ExportResult& r) {
   Scene3D s;
   s.title = run.scene.title.empty() ? run.scene.name : run.scene.title;
   s.epsg = run.scene.epsg;
@@ -348,7 +347,9 @@ std::string export_matrix_text() {
   return s;
 }
 
-ExportResult export_run(const RunFolder& run, const ExportOptions& o) {
+namespace {
+
+ExportResult export_with(const RunFolder& run, const ExportOptions& o, Loaded& data) {
   const std::vector<ExportLayer> allowed = layers_for(o.format);
   std::vector<ExportLayer> layers = o.layers.empty() ? allowed : o.layers;
   if (o.layers.empty() && o.format == ExportFormat::tif) layers = {ExportLayer::thickness, ExportLayer::grade_thickness};
@@ -359,10 +360,9 @@ ExportResult export_run(const RunFolder& run, const ExportOptions& o) {
   if (o.out.empty()) throw InputError("", 0, "--out", "no output file or folder given");
   ExportResult r;
   if (is_3d(o.format)) {
-    export_3d(run, o, layers, r);
+    export_3d(run, o, layers, data, r);
     return r;
   }
-  Loaded data(run);
   if (o.format == ExportFormat::vtu) {
     for (ExportLayer l : layers) {
       if (l == ExportLayer::blocks) {
@@ -408,11 +408,19 @@ ExportResult export_run(const RunFolder& run, const ExportOptions& o) {
   return r;
 }
 
+}  // namespace
+
+ExportResult export_run(const RunFolder& run, const ExportOptions& o) {
+  Loaded data(run);
+  return export_with(run, o, data);
+}
+
 ExportResult write_run_exchange_files(const fs::path& run_dir) {
   const RunFolder run = RunFolder::open(run_dir);
+  Loaded data(run);  // the block model is read once for all the files
   ExportResult all;
   auto add = [&](ExportOptions o) {
-    ExportResult r = export_run(run, o);
+    ExportResult r = export_with(run, o, data);
     all.files.insert(all.files.end(), r.files.begin(), r.files.end());
     all.notes.insert(all.notes.end(), r.notes.begin(), r.notes.end());
   };

@@ -317,6 +317,11 @@ Export3DSummary write_scene3d(const fs::path& path, const Scene3D& scene) {
   if (format == Format3D::glb) {
     const std::string bytes = patch_glb(slurp(staged), scene, file);
     write_file_atomically(staged, [&](std::ostream& out) { out << bytes; });
+  } else if (format == Format3D::obj) {
+    // OBJ has no metadata: the georeference goes into comment lines at the top.
+    const std::string bytes = "# georeserve: " + scene.title + "\n# " + georeference_json(scene)["note"].get<std::string>() + "\n# " +
+                              georeference_json(scene)["axes"].get<std::string>() + "\n" + slurp(staged);
+    write_file_atomically(staged, [&](std::ostream& out) { out << bytes; });
   } else if (format == Format3D::gltf) {
     json j = json::parse(slurp(staged));
     complete_gltf_json(j, scene);
@@ -333,7 +338,8 @@ Export3DSummary write_scene3d(const fs::path& path, const Scene3D& scene) {
   }
   write_sidecar(path, scene, sum);
   sum.note = "3D coordinates in " + path.filename().string() + " are local, Y-up metres: " + origin_text(scene) +
-             " was subtracted (see " + sum.sidecar.filename().string() + " and the glTF asset extras)";
+             " was subtracted (see " + sum.sidecar.filename().string() +
+             (format == Format3D::obj ? " and the comments at the top of the file)" : ", the glTF asset extras and the root node's name)");
   return sum;
 }
 

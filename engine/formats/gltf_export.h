@@ -5,8 +5,8 @@
 // Coordinates. Gauss-Kruger coordinates (x ~ 41,500,000 m) keep only about 4 m in the 32-bit floats of
 // glTF and OBJ, so the writer subtracts Scene3D::origin from every point and says so three times: in
 // the glTF `asset.extras` and the root node's `extras` ("origin", "crs", "axes"), in the root node's
-// name ("... origin E41512000 N4690000 Z0"), and in a side-car "<file>.json" written beside every
-// export. Axes. glTF and Blender's OBJ import are Y-up, right-handed, metres: our (east, north, up)
+// name ("... origin E41512000 N4690000 Z0"; OBJ: comment lines at the top), and in a side-car
+// "<file>.json" written beside every export. Axes. glTF and Blender's OBJ import are Y-up, right-handed, metres: our (east, north, up)
 // becomes (east, up, -north), a rotation (not a mirror), so triangle winding and normals stay right.
 // Colours are sRGB in Scene3D; glTF stores linear values (converted here), OBJ/MTL sRGB as given.
 #pragma once

@@ -155,6 +155,7 @@ TEST(Gltf, ObjRoundTripThroughAssimp) {
   write_scene3d(d / "矿体.obj", s);
   EXPECT_TRUE(fs::exists(d / "矿体.mtl"));
   EXPECT_TRUE(fs::exists(d / "矿体.obj.json"));
+  EXPECT_NE(slurp(d / "矿体.obj").find("origin E41512000 N4690000 Z0 EPSG:4529"), std::string::npos);
   Assimp::Importer importer;
   const aiScene* sc = importer.ReadFile((d / "矿体.obj").string(), 0);
   ASSERT_TRUE(sc) << importer.GetErrorString();
