@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/text.h"
+#include "exchange/run_export.h"
 #include "io/vtk_xml.h"
 #include "mesh/triangle_mesh.h"
 #include "pipeline/stage.h"
@@ -227,6 +228,10 @@ void stage_export(PipelineContext& c) {
   sc.bookmarks = {overview, plan};
   scene::merge_bookmarks(sc.bookmarks, scene::read_model_bookmarks(m.file));  // the model file's viewer.bookmarks
   scene::write_scene(c.out / "scene.json", sc);
+
+  // scene.glb (the default view) and gis/, made from the files just written as `georeserve export` does.
+  for (const auto& n : write_run_exchange_files(c.out).notes)
+    if (c.log) *c.log << "export: " << n << '\n';
 }
 
 }  // namespace georeserve
