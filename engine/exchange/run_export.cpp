@@ -422,7 +422,8 @@ ExportResult write_run_exchange_files(const fs::path& run_dir) {
   auto add = [&](ExportOptions o) {
     ExportResult r = export_with(run, o, data);
     all.files.insert(all.files.end(), r.files.begin(), r.files.end());
-    all.notes.insert(all.notes.end(), r.notes.begin(), r.notes.end());
+    for (const auto& n : r.notes)
+      if (std::find(all.notes.begin(), all.notes.end(), n) == all.notes.end()) all.notes.push_back(n);
   };
   ExportOptions glb;
   glb.format = ExportFormat::glb;

@@ -1,3 +1,5 @@
+// Reading wireframes: the text formats through our double-precision readers (mesh_readers.h), anything
+// else through Assimp.
 #include "formats/mesh_import.h"
 
 #include <assimp/Importer.hpp>
@@ -8,6 +10,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "formats/mesh_readers.h"
 
 namespace georeserve {
 
@@ -46,6 +49,7 @@ void walk(const aiScene* scene, const aiNode* node, const aiMatrix4x4& parent, T
 
 TriangleMesh read_mesh_file(const std::filesystem::path& path) {
   if (!std::filesystem::exists(path)) throw InputError(path.string(), 0, "", "cannot open file");
+  if (auto exact = read_mesh_exact(path)) return std::move(*exact);
   Assimp::Importer importer;
   const aiScene* scene = importer.ReadFile(path.string(), aiProcess_Triangulate);
   if (!scene || !scene->mRootNode)
@@ -61,7 +65,8 @@ TriangleMesh read_solid_file(const std::filesystem::path& path) {
   TriangleMesh mesh = read_mesh_file(path);
   const auto check = check_mesh(mesh);
   if (!check.closed || !check.consistently_oriented)
-    throw InputError(path.string(), 0, "", "the wireframe is not a closed solid: " + check.describe());
+    throw InputError(path.string(), 0, "", "the wireframe is not a closed solid: " + check.describe() +
+                                               " (close it in the modelling package, or use it as a surface)");
   if (mesh.volume() < 0)
     for (auto& t : mesh.triangles) std::swap(t[1], t[2]);
   return mesh;

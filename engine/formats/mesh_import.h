@@ -1,6 +1,6 @@
-// Reading triangle meshes made elsewhere (Surpac, Leapfrog, Datamine, CAD) through Assimp: OBJ, PLY,
-// STL, DXF (3DFACE entities), and whatever else Assimp imports. Identical vertices are joined so
-// that closedness can be checked.
+// Reading triangle meshes made elsewhere (Surpac, Leapfrog, Datamine, CAD): OBJ, PLY, STL and DXF
+// (3DFACE, polyface meshes) in double precision (mesh_readers.h), whatever else Assimp imports through
+// Assimp (32-bit floats). Identical vertices are joined so that closedness can be checked.
 #pragma once
 
 #include <filesystem>
