@@ -3,6 +3,7 @@
 
 #include "command.h"
 #include "core/text.h"
+#include "pipeline/coal_run.h"
 #include "pipeline/run.h"
 #include "pipeline/stage.h"
 #include "progress_bar.h"
@@ -20,6 +21,8 @@ struct Options {
 std::string stage_list() {
   std::string s = "Stages, in order:\n";
   for (const auto& st : standard_stages()) s += "  " + st.name + " (" + st.name_cn + "): " + st.summary + "\n";
+  s += "Coal seam models (\"kind\": \"coal-seams\" in the model file), stages in order:\n";
+  for (const auto& st : coal_stages()) s += "  " + st.name + " (" + st.name_cn + "): " + st.summary + "\n";
   return s;
 }
 
@@ -37,14 +40,23 @@ const RegisterCommand reg{{"run", "Run a deposit model end to end: domains, krig
                                         "sections, validation), figures/*.svg, blocks.csv, blocks.vti, the domain solids\n"
                                         "(.vtp, .obj, .ply), drillholes.vtp and scene.json for georeserve-view.\n"
                                         "The folder is replaced only when the whole run succeeds.\n\n"
-                                        "Example: georeserve run models/qianyu-wollastonite.json");
+                                        "Examples: georeserve run models/qianyu-wollastonite.json\n"
+                                        "          georeserve run models/tiefa-coal.json");
                              return [o] {
                                ThreadLimit limit(o->threads);
-                               const auto model = DepositModel::load(o->model);
                                RunOptions ro;
                                ro.out = o->out;
                                ro.progress = progress();
                                ro.log = o->verbose ? &std::cerr : nullptr;
+                               if (CoalModel::is_coal_model(o->model)) {
+                                 const auto coal = CoalModel::load(o->model);
+                                 const auto r = run_coal_model(coal, ro);
+                                 std::cout << coal.title << "\n  coal resources " << format_fixed(r.resource_tonnes / 1e6, 2)
+                                           << " Mt, reserves " << format_fixed(r.reserve_tonnes / 1e6, 2) << " Mt\n  "
+                                           << r.out.string() << "/report.html (" << format_fixed(r.seconds, 1) << " s)\n";
+                                 return 0;
+                               }
+                               const auto model = DepositModel::load(o->model);
                                const auto r = run_model(model, ro);
                                std::cout << model.title << "\n  resources " << format_fixed(r.resource_tonnes / 1000, 1)
                                          << " kt, reserves " << format_fixed(r.reserve_tonnes / 1000, 1) << " kt\n  "
