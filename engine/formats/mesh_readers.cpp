@@ -84,6 +84,12 @@ double number(std::string_view text, const std::string& file, long line, const c
   return *v;
 }
 
+// The vertex of a "v x y z" (OBJ) or "vertex x y z" (STL) line.
+int vertex_of(const std::vector<std::string_view>& t, Builder& b, const std::string& file, long line) {
+  if (t.size() < 4) throw InputError(file, line, std::string(t[0]), "a vertex needs x y z");
+  return b.vertex(number(t[1], file, line, "x"), number(t[2], file, line, "y"), number(t[3], file, line, "z"));
+}
+
 TriangleMesh read_obj(const std::string& text, const std::string& file) {
   Builder b;
   std::vector<int> ids;  // OBJ vertex number (1-based) -> mesh vertex
@@ -93,9 +99,7 @@ TriangleMesh read_obj(const std::string& text, const std::string& file) {
     const auto t = split_ws(line);
     if (t.empty()) continue;
     if (t[0] == "v") {
-      if (t.size() < 4) throw InputError(file, lines.number(), "v", "a vertex needs x y z");
-      ids.push_back(b.vertex(number(t[1], file, lines.number(), "x"), number(t[2], file, lines.number(), "y"),
-                             number(t[3], file, lines.number(), "z")));
+      ids.push_back(vertex_of(t, b, file, lines.number()));
     } else if (t[0] == "f") {
       std::vector<int> face;
       for (std::size_t k = 1; k < t.size(); ++k) {
@@ -121,9 +125,7 @@ TriangleMesh read_stl_ascii(const std::string& text, const std::string& file) {
     const auto t = split_ws(line);
     if (t.empty()) continue;
     if (t[0] == "vertex") {
-      if (t.size() < 4) throw InputError(file, lines.number(), "vertex", "a vertex needs x y z");
-      facet.push_back(b.vertex(number(t[1], file, lines.number(), "x"), number(t[2], file, lines.number(), "y"),
-                               number(t[3], file, lines.number(), "z")));
+      facet.push_back(vertex_of(t, b, file, lines.number()));
     } else if (t[0] == "endloop") {
       b.polygon(facet);
       facet.clear();

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "formats/plan_maps.h"
+#include "temp_files.h"
 #include "formats/raster.h"
 #include "formats/vector.h"
 #include "geometry/polygon.h"
@@ -22,20 +23,6 @@ namespace georeserve {
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path temp_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("georeserve_gis_test_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 constexpr double kX = 41512345.678, kY = 4690123.456;
 
@@ -104,7 +91,7 @@ void expect_gdal_reads_back(const fs::path& path, bool attributes) {
 }
 
 TEST(GisRoundTrip, GdalReadsOurFilesToTheMillimetre) {
-  const fs::path d = temp_dir("gdal");
+  const fs::path d = test::scratch_dir("gdal");
   for (const char* name : {"zones.geojson", "zones.shp", "zones.gpkg"}) {
     write_vector_file(d / name, {zone_fixture()}, 4529);
     expect_gdal_reads_back(d / name, true);
@@ -115,8 +102,8 @@ TEST(GisRoundTrip, GdalReadsOurFilesToTheMillimetre) {
     EXPECT_NEAR(geometry::area(back.features[0].shape), 100.125 * 50.5, 1e-6) << name;
     EXPECT_EQ(back.features[0].property_text("name").value_or(""), "探明 measured 调兵山") << name;
   }
-  EXPECT_EQ(slurp(d / "zones.cpg").substr(0, 5), "UTF-8");
-  EXPECT_NE(slurp(d / "zones.prj").find("Gauss_Kruger"), std::string::npos);
+  EXPECT_EQ(test::read_all(d / "zones.cpg").substr(0, 5), "UTF-8");
+  EXPECT_NE(test::read_all(d / "zones.prj").find("Gauss_Kruger"), std::string::npos);
   write_vector_file(d / "zones.dxf", {zone_fixture()}, 4529);
   expect_gdal_reads_back(d / "zones.dxf", false);
   EXPECT_TRUE(fs::exists(d / "zones.prj"));
@@ -124,7 +111,7 @@ TEST(GisRoundTrip, GdalReadsOurFilesToTheMillimetre) {
 }
 
 TEST(GisRoundTrip, GeoPackageHoldsSeveralLayers) {
-  const fs::path d = temp_dir("gpkg");
+  const fs::path d = test::scratch_dir("gpkg");
   VectorLayer lines{"contours", VectorGeometryType::line, {{"level", VectorFieldType::real}}, {}};
   VectorFeature f;
   f.lines = {{{kX, kY}, {kX + 10, kY + 10}}};
@@ -161,7 +148,7 @@ TEST(PlanMaps, ColumnSumsAndPlainRaster) {
   EXPECT_FLOAT_EQ(r.at(0, 1), 2.5f);
   EXPECT_TRUE(r.is_nodata(r.at(1, 1)));
   // Through GeoTIFF and GDAL's reader.
-  const fs::path d = temp_dir("tif");
+  const fs::path d = test::scratch_dir("tif");
   write_geotiff(d / "thickness.tif", r);
   GDALAllRegister();
   GDALDataset* ds = static_cast<GDALDataset*>(GDALOpenEx((d / "thickness.tif").string().c_str(), GDAL_OF_RASTER, nullptr, nullptr, nullptr));

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "temp_files.h"
 #include "formats/gltf_export.h"
 
 namespace georeserve {
@@ -22,22 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path temp_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("georeserve_gltf_test_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 nlohmann::json glb_json(const fs::path& p) {
-  const std::string b = slurp(p);
+  const std::string b = test::read_all(p);
   std::uint32_t len = 0;
   std::memcpy(&len, b.data() + 12, 4);
   return nlohmann::json::parse(b.substr(20, len));
@@ -82,7 +69,7 @@ TEST(Gltf, AxesAndOrigin) {
 }
 
 TEST(Gltf, GlbReadBackByAssimpLandsToTheMillimetre) {
-  const fs::path d = temp_dir("glb");
+  const fs::path d = test::scratch_dir("glb");
   const Scene3D s = known_scene();
   const auto sum = write_scene3d(d / "scene.glb", s);
   EXPECT_EQ(sum.layers, 2u);
@@ -115,7 +102,7 @@ TEST(Gltf, GlbReadBackByAssimpLandsToTheMillimetre) {
 }
 
 TEST(Gltf, GeoreferenceInExtrasAndSidecar) {
-  const fs::path d = temp_dir("extras");
+  const fs::path d = test::scratch_dir("extras");
   write_scene3d(d / "scene.glb", known_scene());
   const auto j = glb_json(d / "scene.glb");
   EXPECT_EQ(j["asset"]["version"], "2.0");
@@ -140,7 +127,7 @@ TEST(Gltf, GeoreferenceInExtrasAndSidecar) {
       EXPECT_NEAR(mat["pbrMetallicRoughness"]["baseColorFactor"][3].get<double>(), 0.5, 1e-6);
     }
   EXPECT_TRUE(blended);
-  const auto side = nlohmann::json::parse(slurp(d / "scene.glb.json"));
+  const auto side = nlohmann::json::parse(test::read_all(d / "scene.glb.json"));
   EXPECT_EQ(side["georeference"]["origin"][0].get<double>(), 41512000.0);
   EXPECT_EQ(side["georeference"]["crs_name"], "CGCS2000 / 3-degree Gauss-Kruger zone 41");
   EXPECT_EQ(side["layers"].size(), 2u);
@@ -150,12 +137,12 @@ TEST(Gltf, GeoreferenceInExtrasAndSidecar) {
 }
 
 TEST(Gltf, ObjRoundTripThroughAssimp) {
-  const fs::path d = temp_dir("obj");
+  const fs::path d = test::scratch_dir("obj");
   const Scene3D s = known_scene();
   write_scene3d(d / "矿体.obj", s);
   EXPECT_TRUE(fs::exists(d / "矿体.mtl"));
   EXPECT_TRUE(fs::exists(d / "矿体.obj.json"));
-  EXPECT_NE(slurp(d / "矿体.obj").find("origin E41512000 N4690000 Z0 EPSG:4529"), std::string::npos);
+  EXPECT_NE(test::read_all(d / "矿体.obj").find("origin E41512000 N4690000 Z0 EPSG:4529"), std::string::npos);
   Assimp::Importer importer;
   const aiScene* sc = importer.ReadFile((d / "矿体.obj").string(), 0);
   ASSERT_TRUE(sc) << importer.GetErrorString();
@@ -171,7 +158,7 @@ TEST(Gltf, ObjRoundTripThroughAssimp) {
 }
 
 TEST(Gltf, BadLayersAreRejectedAndNothingIsWritten) {
-  const fs::path d = temp_dir("bad");
+  const fs::path d = test::scratch_dir("bad");
   Scene3D s = known_scene();
   s.layers[0].triangles.push_back({0, 1, 7});
   EXPECT_THROW(write_scene3d(d / "a.glb", s), InputError);

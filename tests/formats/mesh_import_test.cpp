@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "temp_files.h"
 #include "core/text.h"
 #include "formats/gltf_export.h"
 #include "formats/mesh_import.h"
@@ -19,13 +20,6 @@ namespace georeserve {
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path temp_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("georeserve_mesh_import_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
 
 // A right tetrahedron with legs 30, 20, 10 m at the corner (x0, y0, z0): volume 1000 m3.
 constexpr double x0 = 41512345.678, y0 = 4690123.456, z0 = -250.125;
@@ -50,7 +44,7 @@ void expect_tetra(const TriangleMesh& m, const std::string& what) {
 }
 
 TEST(MeshImport, TextFormatsKeepGaussKrugerCoordinates) {
-  const fs::path d = temp_dir("text");
+  const fs::path d = test::scratch_dir("text");
   {
     std::ofstream obj(d / "ore.obj");
     obj << "# Surpac-style export\no ore\n";
@@ -111,7 +105,7 @@ TEST(MeshImport, TextFormatsKeepGaussKrugerCoordinates) {
 }
 
 TEST(MeshImport, BinaryStl) {
-  const fs::path d = temp_dir("stlb");
+  const fs::path d = test::scratch_dir("stlb");
   {
     // Binary STL holds 32-bit floats by definition: small local coordinates.
     std::ofstream stl(d / "box.stl", std::ios::binary);
@@ -139,7 +133,7 @@ TEST(MeshImport, BinaryStl) {
 }
 
 TEST(MeshImport, OpenAndInsideOutWireframes) {
-  const fs::path d = temp_dir("open");
+  const fs::path d = test::scratch_dir("open");
   {
     std::ofstream obj(d / "矿体_open.obj");
     for (const auto& c : kCorners) obj << "v " << xyz(c) << "\n";
@@ -176,7 +170,7 @@ TEST(MeshImport, OpenAndInsideOutWireframes) {
 }
 
 TEST(MeshImport, OtherFormatsGoThroughAssimp) {
-  const fs::path d = temp_dir("assimp");
+  const fs::path d = test::scratch_dir("assimp");
   Scene3D s;
   Layer3D l;
   l.name = "tetra";
