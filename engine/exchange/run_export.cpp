@@ -52,6 +52,10 @@ class Loaded {
     return *l.front();
   }
   const BlockModel& blocks() {
+    if (!is_regular_block_model(block_layer()))
+      throw InputError(run_.dir.string(), 0, "--layer",
+                       "footprints, plan maps and VTU blocks need a regular block model (.vti or .vts); this run's is " +
+                           block_layer().file.string());
     if (!blocks_) blocks_.emplace(load_block_model(run_, block_layer()));
     return *blocks_;
   }
@@ -117,27 +121,33 @@ void export_3d(const RunFolder& run, const ExportOptions& o, const std::vector<E
   };
   const bool defaults = o.layers.empty();
   auto wanted = [&](ExportLayer l) { return std::find(layers.begin(), layers.end(), l) != layers.end(); };
-  if (wanted(ExportLayer::blocks)) {
-    const auto& bl = data.block_layer();
-    if (!defaults || bl.visible) {
-      s.layers.push_back(blocks_layer3d(data.blocks(), bl, color_attribute(o, bl)));
-      grow(s.layers.back());
-    }
+  // The layers of a kind: with explicit --layer all of them (and an error when there are none),
+  // by default the visible ones.
+  auto of_kind = [&](ExportLayer l, scene::LayerKind kind) {
+    if (!wanted(l)) return std::vector<const scene::Layer*>{};
+    auto found = run.layers(kind, defaults);
+    if (found.empty() && !defaults)
+      throw InputError(run.dir.string(), 0, "--layer", "the run folder has no " + std::string(to_string(l)) + " layer");
+    return found;
+  };
+  for (const auto* bl : of_kind(ExportLayer::blocks, scene::LayerKind::block_model)) {
+    const std::string color_by = color_attribute(o, *bl);
+    s.layers.push_back(is_regular_block_model(*bl) && bl == &data.block_layer() ? blocks_layer3d(data.blocks(), *bl, color_by)
+                                                                                 : cell_blocks_layer3d(run, *bl, color_by));
+    grow(s.layers.back());
   }
-  if (wanted(ExportLayer::solids))
-    for (const auto* l : run.layers(scene::LayerKind::solid, defaults)) {
-      s.layers.push_back(mesh_layer_of(run, *l));
-      grow(s.layers.back());
-    }
-  if (wanted(ExportLayer::drillholes))
-    for (const auto* l : run.layers(scene::LayerKind::drillholes, defaults)) {
-      s.layers.push_back(drillholes_layer3d(run, *l, o.tube_radius));
-      grow(s.layers.back());
-    }
+  for (const auto* l : of_kind(ExportLayer::solids, scene::LayerKind::solid)) {
+    s.layers.push_back(mesh_layer_of(run, *l));
+    grow(s.layers.back());
+  }
+  for (const auto* l : of_kind(ExportLayer::drillholes, scene::LayerKind::drillholes)) {
+    s.layers.push_back(drillholes_layer3d(run, *l, o.tube_radius));
+    grow(s.layers.back());
+  }
   if (wanted(ExportLayer::planning)) {
     // Prisms span the height of everything else (or 100 m when there is nothing else).
     const double z_lo = std::isfinite(lo.z()) ? lo.z() : 0.0, z_hi = std::isfinite(hi.z()) && hi.z() > z_lo ? hi.z() : z_lo + 100.0;
-    for (const auto* l : run.layers(scene::LayerKind::polygons, defaults)) s.layers.push_back(polygons_layer3d(run, *l, z_lo, z_hi));
+    for (const auto* l : of_kind(ExportLayer::planning, scene::LayerKind::polygons)) s.layers.push_back(polygons_layer3d(run, *l, z_lo, z_hi));
   }
   if (s.layers.empty()) throw InputError(run.dir.string(), 0, "--layer", "nothing to export: the run has none of " + layer_list(layers));
   const fs::path path = target(o, "scene", 1);
@@ -431,6 +441,19 @@ ExportResult write_run_exchange_files(const fs::path& run_dir) {
   add(glb);
   const fs::path gis = run_dir / "gis";
   const bool planning = !run.layers(scene::LayerKind::polygons).empty();
+  const auto block_layers = run.layers(scene::LayerKind::block_model);
+  if (block_layers.empty() || !is_regular_block_model(*block_layers.front())) {
+    // Footprints and plan maps need a regular grid: only the planning blocks go to gis/.
+    if (planning) {
+      ExportOptions o;
+      o.format = ExportFormat::shp;
+      o.layers = {ExportLayer::planning};
+      o.out = gis / "planning.shp";
+      add(o);
+    }
+    all.notes.push_back("no regular block model: no footprints or plan maps in gis/");
+    return all;
+  }
   std::vector<ExportLayer> vector_layers{ExportLayer::footprints, ExportLayer::contours, ExportLayer::zones};
   if (planning) vector_layers.insert(vector_layers.begin(), ExportLayer::planning);
   ExportOptions o;

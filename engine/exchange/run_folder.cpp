@@ -85,8 +85,9 @@ BlockModel load_block_model(const RunFolder& run, const scene::Layer& layer) {
       std::vector<Category> cats;
       for (const auto& c : sa->categories) cats.push_back({static_cast<int>(c.code), c.label_en.empty() ? c.label : c.label_en, c.label});
       attr = &model.add_categorical(a.name, cats, sa->title);
-      for (double& v : values)
-        if (v == 0) v = std::numeric_limits<double>::quiet_NaN();  // the writer's "no category"
+      if (!sa->category(0))  // code 0 is the writer's "no category" unless the manifest names it
+        for (double& v : values)
+          if (v == 0) v = std::numeric_limits<double>::quiet_NaN();
     } else {
       attr = &model.add(a.name, f.unit_of(a.name), sa ? sa->title : std::string());
     }

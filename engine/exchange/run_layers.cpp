@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include "core/error.h"
+#include "exchange/vtk_reader.h"
 #include "core/text.h"
 #include "formats/block_footprints.h"
 #include "formats/plan_maps.h"
@@ -51,34 +53,109 @@ std::vector<bool> shown_blocks(const BlockModel& model, const std::string& color
   return shown;
 }
 
+namespace {
+
+// One colour per value as the viewer shows it (grey for none), and a legend text.
+std::vector<Rgb> value_colors(const std::vector<double>& values, bool categorical, const scene::Attribute* sa, const std::string& unit,
+                              std::string& legend) {
+  std::vector<Rgb> colors(values.size(), Rgb{160, 160, 160});
+  if (categorical) {
+    for (std::size_t b = 0; b < colors.size(); ++b)
+      if (!std::isnan(values[b])) colors[b] = category_rgb(sa, values[b], static_cast<std::size_t>(std::max(0.0, values[b] - 1)));
+    legend = "categories";
+    return colors;
+  }
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  for (double v : values)
+    if (!std::isnan(v)) {
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+  if (sa && sa->range) {
+    lo = (*sa->range)[0];
+    hi = (*sa->range)[1];
+  }
+  const ColorMap map = sa ? sa->color_map : ColorMap::viridis;
+  for (std::size_t b = 0; b < colors.size(); ++b)
+    if (!std::isnan(values[b])) colors[b] = color_at(map, hi > lo ? (values[b] - lo) / (hi - lo) : 0.5);
+  legend = map_name(sa) + " " + format_fixed(lo, 2) + " .. " + format_fixed(hi, 2) + (unit.empty() ? "" : " " + unit);
+  return colors;
+}
+
+std::string layer_name(const scene::Layer& layer, const std::string& color_by) {
+  return (layer.title.empty() ? layer.id : layer.title) + " (" + color_by + ")";
+}
+
+}  // namespace
+
 Layer3D blocks_layer3d(const BlockModel& model, const scene::Layer& layer, const std::string& color_by) {
   const BlockAttribute& a = require_attribute(model, color_by, "blocks are coloured by it");
   const std::vector<bool> shown = shown_blocks(model, color_by);
-  const scene::Attribute* sa = layer.attribute(color_by);
-  std::vector<Rgb> colors(model.size());
   std::string legend;
-  if (a.categorical) {
-    for (std::size_t b = 0; b < colors.size(); ++b)
-      if (shown[b]) colors[b] = category_rgb(sa, a.values[b], static_cast<std::size_t>(std::max(0.0, a.values[b] - 1)));
-    legend = "categories";
-  } else {
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (std::size_t b = 0; b < colors.size(); ++b)
-      if (shown[b]) {
-        lo = std::min(lo, a.values[b]);
-        hi = std::max(hi, a.values[b]);
-      }
-    if (sa && sa->range) {
-      lo = (*sa->range)[0];
-      hi = (*sa->range)[1];
-    }
-    const ColorMap map = sa ? sa->color_map : ColorMap::viridis;
-    for (std::size_t b = 0; b < colors.size(); ++b)
-      if (shown[b]) colors[b] = color_at(map, hi > lo ? (a.values[b] - lo) / (hi - lo) : 0.5);
-    legend = map_name(sa) + " " + format_fixed(lo, 2) + " .. " + format_fixed(hi, 2) + (a.unit.empty() ? "" : " " + a.unit);
-  }
-  Layer3D l = exposed_block_faces(model.grid(), shown, colors, (layer.title.empty() ? layer.id : layer.title) + " (" + color_by + ")");
+  const std::vector<Rgb> colors = value_colors(a.values, a.categorical, layer.attribute(color_by), a.unit, legend);
+  Layer3D l = exposed_block_faces(model.grid(), shown, colors, layer_name(layer, color_by));
   l.extras = {{"layer", layer.id}, {"color_by", color_by}, {"colors", legend}, {"unit", a.unit}};
+  return l;
+}
+
+bool is_regular_block_model(const scene::Layer& layer) {
+  const std::string ext = to_lower_ascii(layer.file.extension().string());
+  return ext == ".vti" || ext == ".vts";
+}
+
+Layer3D cell_blocks_layer3d(const RunFolder& run, const scene::Layer& layer, const std::string& color_by) {
+  const auto path = layer.resolved.empty() ? run.dir / layer.file : layer.resolved;
+  const std::string file = path.string();
+  const vtkxml::VtkFile f = vtkxml::read_vtk_xml(path);
+  if (f.type != "UnstructuredGrid") throw InputError(file, 0, "", "expected an unstructured grid of hexahedra");
+  const auto& ug = f.unstructured;
+  const vtkxml::DataArray* arr = f.cell_array(color_by);
+  if (!arr) throw InputError(file, 0, color_by, "the block model has no cell array '" + color_by + "'");
+  std::vector<double> values = vtkxml::as_doubles(*arr, file);
+  const scene::Attribute* sa = layer.attribute(color_by);
+  const bool categorical = sa && sa->kind == scene::AttributeKind::categorical;
+  if (categorical && !sa->category(0))  // code 0 is "no category" unless the manifest names it
+    for (double& v : values)
+      if (v == 0) v = std::numeric_limits<double>::quiet_NaN();
+  std::string legend;
+  const std::vector<Rgb> colors = value_colors(values, categorical, sa, categorical ? "" : f.unit_of(color_by), legend);
+  // VTK hexahedron faces, each counter-clockwise seen from outside.
+  static constexpr int faces[6][4] = {{0, 3, 2, 1}, {4, 5, 6, 7}, {0, 1, 5, 4}, {1, 2, 6, 5}, {2, 3, 7, 6}, {3, 0, 4, 7}};
+  std::map<std::array<std::int64_t, 4>, std::pair<int, std::array<std::int64_t, 5>>> count;  // sorted ids -> uses, (ids, cell)
+  std::int64_t start = 0;
+  for (std::size_t c = 0; c < ug.types.size(); ++c) {
+    const std::int64_t end = ug.cells.offsets[c];
+    const bool hex = ug.types[c] == vtkxml::CellType::hexahedron && end - start == 8;
+    if (!hex) throw InputError(file, 0, "", "cell " + std::to_string(c) + " is not a hexahedron (only hexahedra are drawn as blocks)");
+    if (!std::isnan(values[c]))
+      for (const auto& face : faces) {
+        std::array<std::int64_t, 5> ids{};
+        for (int k = 0; k < 4; ++k) ids[static_cast<std::size_t>(k)] = ug.cells.connectivity[static_cast<std::size_t>(start + face[k])];
+        ids[4] = static_cast<std::int64_t>(c);
+        std::array<std::int64_t, 4> key{ids[0], ids[1], ids[2], ids[3]};
+        std::sort(key.begin(), key.end());
+        auto& e = count[key];
+        ++e.first;
+        e.second = ids;
+      }
+    start = end;
+  }
+  Layer3D l;
+  l.name = layer_name(layer, color_by);
+  l.color = {255, 255, 255};
+  for (const auto& [key, e] : count) {
+    if (e.first != 1) continue;  // shared by two shown cells: inside
+    const Rgb c = colors[static_cast<std::size_t>(e.second[4])];
+    const auto first = static_cast<std::uint32_t>(l.positions.size());
+    for (int k = 0; k < 4; ++k) {
+      const auto& p = ug.points[static_cast<std::size_t>(e.second[static_cast<std::size_t>(k)])];
+      l.positions.emplace_back(p[0], p[1], p[2]);
+      l.vertex_colors.push_back(c);
+    }
+    l.triangles.push_back({first, first + 1, first + 2});
+    l.triangles.push_back({first, first + 2, first + 3});
+  }
+  l.extras = {{"layer", layer.id}, {"color_by", color_by}, {"colors", legend}};
   return l;
 }
 
@@ -129,25 +206,38 @@ VectorLayer polygons_vector(const RunFolder& run, const scene::Layer& layer, con
   VectorLayer out{name, VectorGeometryType::polygon, {}, {}};
   const PolygonFile typed = read_polygon_file(path);
   if (typed.epsg == run.scene.epsg || run.scene.epsg == 0) {
-    // Fields in first-seen order; a field's type is the first non-missing value's type (text if mixed).
+    // Fields in first-seen order; a field's type is that of its values (integers and reals: real;
+    // text with numbers, or all missing: text).
+    std::vector<bool> typed_yet;
     for (const auto& f : typed.features)
       for (const auto& [key, value] : f.properties) {
         auto it = std::find_if(out.fields.begin(), out.fields.end(), [&](const VectorField& x) { return x.name == key; });
+        if (it == out.fields.end()) {
+          out.fields.push_back({key, VectorFieldType::text});
+          typed_yet.push_back(false);
+          it = std::prev(out.fields.end());
+        }
+        if (std::holds_alternative<std::monostate>(value)) continue;
         const VectorFieldType t = std::holds_alternative<long long>(value) ? VectorFieldType::integer
                                   : std::holds_alternative<double>(value)  ? VectorFieldType::real
                                                                            : VectorFieldType::text;
-        if (it == out.fields.end()) out.fields.push_back({key, t});
-        else if (!std::holds_alternative<std::monostate>(value) && it->type != t) it->type = VectorFieldType::text;
+        const auto k = static_cast<std::size_t>(it - out.fields.begin());
+        if (!typed_yet[k]) it->type = t;
+        else if (it->type != t)
+          it->type = it->type != VectorFieldType::text && t != VectorFieldType::text ? VectorFieldType::real : VectorFieldType::text;
+        typed_yet[k] = true;
       }
     for (const auto& f : typed.features) {
       VectorFeature vf;
       vf.polygons = f.shape;
       for (const auto& field : out.fields) {
         VectorValue v;
-        for (const auto& [key, value] : f.properties)
-          if (key == field.name) v = field.type == VectorFieldType::text && !std::holds_alternative<std::monostate>(value)
-                                         ? VectorValue(vector_value_text(value))
-                                         : value;
+        for (const auto& [key, value] : f.properties) {
+          if (key != field.name || std::holds_alternative<std::monostate>(value)) continue;
+          if (field.type == VectorFieldType::text) v = vector_value_text(value);
+          else if (field.type == VectorFieldType::real && std::holds_alternative<long long>(value)) v = static_cast<double>(std::get<long long>(value));
+          else v = value;
+        }
         vf.values.push_back(v);
       }
       out.features.push_back(std::move(vf));
@@ -162,7 +252,7 @@ VectorLayer polygons_vector(const RunFolder& run, const scene::Layer& layer, con
   for (const auto& f : fc.features) {
     VectorFeature vf;
     vf.polygons = f.polygons;
-    for (const auto& field : out.fields) vf.values.push_back(f.property(field.name));
+    for (const auto& field : out.fields) vf.values.emplace_back(std::in_place_type<std::string>, f.property(field.name));
     out.features.push_back(std::move(vf));
   }
   return out;

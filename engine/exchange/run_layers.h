@@ -23,6 +23,13 @@ std::vector<bool> shown_blocks(const BlockModel& model, const std::string& color
 // InputError naming the attribute when the model has no such attribute.
 Layer3D blocks_layer3d(const BlockModel& model, const scene::Layer& layer, const std::string& color_by);
 
+// The same for a block model stored as hexahedra (.vtu, e.g. the seam blocks of a coal run, whose
+// heights follow the seam): faces used by one shown cell only. InputError for other cell types.
+Layer3D cell_blocks_layer3d(const RunFolder& run, const scene::Layer& layer, const std::string& color_by);
+
+// True when the block model layer is a regular grid (.vti/.vts), which footprints and plan maps need.
+bool is_regular_block_model(const scene::Layer& layer);
+
 // Drillhole traces as tubes coloured by the layer's colour attribute (categories) or its colour.
 // radius 0: the layer's tube_radius, else as the viewer: 0.3 % of the traces' diagonal (0.25 to 15 m).
 Layer3D drillholes_layer3d(const RunFolder& run, const scene::Layer& layer, double radius);

@@ -305,6 +305,81 @@ TEST(RunExport, ErrorsAreClear) {
   fs::remove_all(d);
 }
 
+// A coal-style run: the block model as hexahedra (.vtu) whose heights follow the seam.
+TEST(RunExport, HexahedralBlockModelOfACoalRun) {
+  const fs::path d = make_run("vtu_blocks");
+  vtkxml::UnstructuredGrid ug;
+  // Two blocks side by side along x, the second one thicker (a seam thickening eastward).
+  const double z[2][2] = {{-300.0, -297.0}, {-301.0, -296.5}};  // bottom/top at x = 0 .. x = 20
+  for (int k = 0; k < 2; ++k)
+    for (int j = 0; j < 2; ++j)
+      for (int i = 0; i < 3; ++i) {
+        const double zz = k == 0 ? (i == 0 ? z[0][0] : z[1][0]) : (i == 0 ? z[0][1] : z[1][1]);
+        ug.points.push_back({kX0 + 10.0 * i, kY0 + 10.0 * j, zz});
+      }
+  auto id = [](int i, int j, int k) { return static_cast<std::int64_t>((k * 2 + j) * 3 + i); };
+  for (int i = 0; i < 2; ++i) {
+    ug.cells.add({id(i, 0, 0), id(i + 1, 0, 0), id(i + 1, 1, 0), id(i, 1, 0), id(i, 0, 1), id(i + 1, 0, 1), id(i + 1, 1, 1), id(i, 1, 1)});
+    ug.types.push_back(vtkxml::CellType::hexahedron);
+  }
+  ug.data.cell.push_back({"seam", std::vector<std::int32_t>{1, 1}, 1, ""});
+  vtkxml::WriteOptions wo;
+  wo.geo.epsg = 4529;
+  wo.geo.origin = {41512000, 4690000, 0};
+  vtkxml::write_vtu(d / "seam_blocks.vtu", ug, wo);
+  scene::Scene s = scene::read_scene(d / "scene.json");
+  s.layers[0].file = "seam_blocks.vtu";
+  s.layers[0].color_by = "seam";
+  scene::Attribute seam;
+  seam.name = "seam";
+  seam.kind = scene::AttributeKind::categorical;
+  seam.categories = {{1, "12号煤", "seam 12", Rgb{10, 20, 30}}};
+  s.layers[0].attributes = {seam};
+  s.layers[0].class_attribute.clear();
+  scene::write_scene(d / "scene.json", s);
+
+  const RunFolder run = RunFolder::open(d);
+  ExportOptions o;
+  o.format = ExportFormat::glb;
+  o.layers = {ExportLayer::blocks};
+  o.out = d / "seams.glb";
+  export_run(run, o);
+  Assimp::Importer importer;
+  const aiScene* sc = importer.ReadFile(o.out.string(), 0);
+  ASSERT_TRUE(sc) << importer.GetErrorString();
+  const aiMesh* m = sc->mMeshes[sc->mRootNode->mChildren[0]->mMeshes[0]];
+  EXPECT_EQ(m->mNumFaces, 20u);  // 2 x 6 faces less the shared one on each side
+  // Footprints need a regular grid: a clear error.
+  o.format = ExportFormat::shp;
+  o.layers = {ExportLayer::footprints};
+  o.out = d / "fp.shp";
+  try {
+    export_run(run, o);
+    ADD_FAILURE();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("regular block model"), std::string::npos) << e.what();
+  }
+  // What `run` would write: the scene and the planning blocks only.
+  const ExportResult r = write_run_exchange_files(d);
+  EXPECT_TRUE(fs::exists(d / "scene.glb"));
+  EXPECT_TRUE(fs::exists(d / "gis" / "planning.shp"));
+  EXPECT_FALSE(fs::exists(d / "gis" / "footprints.shp"));
+  fs::remove_all(d);
+}
+
+TEST(RunExport, RunWritesTheStandardSet) {
+  const fs::path d = make_run("standard");
+  const ExportResult r = write_run_exchange_files(d);
+  for (const char* f : {"scene.glb", "scene.glb.json", "gis/fixture.gpkg", "gis/footprints.shp", "gis/footprints.cpg", "gis/planning.shp",
+                        "gis/footprints.geojson", "gis/contours.geojson", "gis/contours.dxf", "gis/contours.prj", "gis/thickness.tif",
+                        "gis/grade-thickness.tif"})
+    EXPECT_TRUE(fs::exists(d / f)) << f;
+  bool origin_logged = false;
+  for (const auto& n : r.notes) origin_logged |= n.find("origin E41512000 N4690000") != std::string::npos;
+  EXPECT_TRUE(origin_logged);
+  fs::remove_all(d);
+}
+
 int run_cli(const std::string& args) {
   const int status = std::system((std::string(GEORESERVE_CLI) + " " + args + " > /dev/null 2>&1").c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
