@@ -161,7 +161,16 @@ CoalModel CoalModel::parse(const JsonDocument& doc) {
     m.limits.min_cv = l->number_in("min_cv", m.limits.min_cv, 0, 40);
     m.limits.max_depth = l->number_in("max_depth", m.limits.max_depth, 0, 5000);
   }
-  m.classification = ClassificationRules::from_config(root.at("classification"));
+  {
+    // The block method's minimum block size rides with the classification (it settles slivers' classes).
+    nlohmann::json rules = root.at("classification").json();
+    const double min_block = rules.value("min_block_area_km2", m.min_block_area_km2);
+    if (!(min_block >= 0 && min_block <= 100))
+      root.at("classification").fail_at("min_block_area_km2", "must be between 0 and 100");
+    m.min_block_area_km2 = min_block;
+    rules.erase("min_block_area_km2");
+    m.classification = ClassificationRules::from_config(ConfigView(rules, doc, "classification"));
+  }
 
   if (auto r = root.find("reserves")) {
     r->allow_only({"recovery_by_thickness", "dilution", "production_rate"});

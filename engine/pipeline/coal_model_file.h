@@ -66,6 +66,7 @@ struct CoalModel {
   std::size_t map_step = 4;        // nodes per map cell (25 m x 4 = 100 m)
   std::size_t export_step = 4;     // nodes per exported column
   double label_min_area_km2 = 0.5; // blocks smaller than this are not labelled on maps
+  double min_block_area_km2 = 0.1; // slivers smaller than this join a neighbouring block (block_method.h)
 
   static bool is_coal_model(const std::filesystem::path& path);  // "kind": "coal-seams"
   static CoalModel load(const std::filesystem::path& path);

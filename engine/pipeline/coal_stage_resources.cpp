@@ -55,6 +55,11 @@ void coal_stage_resources(CoalContext& c) {
     in.rules = m.classification;
     c.status.push_back(seam::seam_status(s, in));
   }
+  // The block method first: its minimum block size settles slivers' classes for the statements too.
+  c.block_method.clear();
+  for (std::size_t s = 0; s < c.seams.seams.size(); ++s)
+    c.block_method.push_back(seam::geological_blocks(g, c.seams.seams[s], c.status[s], c.inputs.picks, c.inputs.hole_ids,
+                                                     m.seams.names[s], m.min_block_area_km2 * 1e6));
   c.labels = node_labels(c);
   c.items = seam::resource_items(g, m.seams, c.seams.seams, c.status, c.labels, m.thickness_classes);
   const auto& items = c.items.items;
@@ -67,10 +72,6 @@ void coal_stage_resources(CoalContext& c) {
   f.dilution = m.dilution;
   f.production_rate = m.production_rate;
   c.reserves = reserve_statement(items, f, {"seam"});
-  c.block_method.clear();
-  for (std::size_t s = 0; s < c.seams.seams.size(); ++s)
-    c.block_method.push_back(seam::geological_blocks(g, c.seams.seams[s], c.status[s], c.inputs.picks,
-                                                     c.inputs.hole_ids, m.seams.names[s]));
 }
 
 }  // namespace georeserve

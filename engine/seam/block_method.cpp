@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numbers>
+#include <numeric>
 
 namespace georeserve::seam {
 
@@ -32,33 +34,29 @@ std::vector<double> floor_dip(const NodeGrid& g, const std::vector<double>& floo
   return dip;
 }
 
-BlockMethodResult geological_blocks(const NodeGrid& g, const SeamSurface& s, const SeamStatus& st,
-                                    const SeamPicks& picks, const std::vector<std::string>& hole_ids,
-                                    const std::string& seam_name) {
-  BlockMethodResult out;
-  out.block_of_node.assign(g.size(), -1);
-  const auto dip = floor_dip(g, s.floor);
+namespace {
+
+// Connected components of the resource nodes: same class, same fault block, 4-neighbours.
+std::vector<int> components(const NodeGrid& g, const SeamSurface& s, const SeamStatus& st, int* count) {
+  std::vector<int> label(g.size(), -1);
   auto member = [&](std::size_t k) { return st.status[k] == NodeStatus::remaining && !std::isnan(st.class_code[k]); };
-  std::vector<std::size_t> stack, nodes;
+  std::vector<std::size_t> stack;
+  int n = 0;
   for (std::size_t start = 0; start < g.size(); ++start) {
-    if (!member(start) || out.block_of_node[start] >= 0) continue;
-    const int id = static_cast<int>(out.blocks.size());
-    GeoBlock b;
-    b.class_code = static_cast<int>(st.class_code[start]);
-    b.fault_block = s.blocks.block(start);
-    nodes.clear();
-    out.block_of_node[start] = id;
+    if (!member(start) || label[start] >= 0) continue;
+    const int id = n++;
+    const double cls = st.class_code[start];
+    const int fb = s.blocks.block(start);
+    label[start] = id;
     stack.push_back(start);
     while (!stack.empty()) {
       const auto k = stack.back();
       stack.pop_back();
-      nodes.push_back(k);
       const std::size_t i = k % g.nx, j = k / g.nx;
-      auto visit = [&](std::size_t n) {
-        if (out.block_of_node[n] < 0 && member(n) && static_cast<int>(st.class_code[n]) == b.class_code &&
-            s.blocks.block(n) == b.fault_block) {
-          out.block_of_node[n] = id;
-          stack.push_back(n);
+      auto visit = [&](std::size_t m) {
+        if (label[m] < 0 && member(m) && st.class_code[m] == cls && s.blocks.block(m) == fb) {
+          label[m] = id;
+          stack.push_back(m);
         }
       };
       if (i + 1 < g.nx) visit(k + 1);
@@ -66,21 +64,107 @@ BlockMethodResult geological_blocks(const NodeGrid& g, const SeamSurface& s, con
       if (j + 1 < g.ny) visit(k + g.nx);
       if (j > 0) visit(k - g.nx);
     }
+  }
+  *count = n;
+  return label;
+}
+
+}  // namespace
+
+BlockMethodResult geological_blocks(const NodeGrid& g, const SeamSurface& s, SeamStatus& st, const SeamPicks& picks,
+                                    const std::vector<std::string>& hole_ids, const std::string& seam_name,
+                                    double min_area) {
+  BlockMethodResult out;
+  const auto dip = floor_dip(g, s.floor);
+  // Slivers under the minimum size join their longest-bordering neighbour (same fault block), smallest
+  // first, until none is left that has a neighbour.
+  int count = 0;
+  auto label = components(g, s, st, &count);
+  if (min_area > 0) {
+    for (int round = 0; round < 8; ++round) {
+      std::vector<std::size_t> size(static_cast<std::size_t>(count), 0);
+      for (int l : label)
+        if (l >= 0) ++size[static_cast<std::size_t>(l)];
+      const auto min_nodes = static_cast<std::size_t>(std::ceil(min_area / g.cell_area()));
+      // Border lengths between components: (small, neighbour) -> shared edges.
+      std::map<std::pair<int, int>, std::size_t> border;
+      for (std::size_t k = 0; k < g.size(); ++k) {
+        const int a = label[k];
+        if (a < 0) continue;
+        const std::size_t i = k % g.nx, j = k / g.nx;
+        auto edge = [&](std::size_t m) {
+          const int b = label[m];
+          if (b < 0 || b == a || s.blocks.block(m) != s.blocks.block(k)) return;
+          if (size[static_cast<std::size_t>(a)] < min_nodes) ++border[{a, b}];
+          if (size[static_cast<std::size_t>(b)] < min_nodes) ++border[{b, a}];
+        };
+        if (i + 1 < g.nx) edge(k + 1);
+        if (j + 1 < g.ny) edge(k + g.nx);
+      }
+      std::vector<int> target(static_cast<std::size_t>(count), -1);
+      std::vector<std::size_t> best(static_cast<std::size_t>(count), 0);
+      for (const auto& [ab, n] : border) {
+        const auto a = static_cast<std::size_t>(ab.first);
+        // Prefer the longest border; ties to the larger neighbour, then the lower id.
+        const auto b = static_cast<std::size_t>(ab.second);
+        if (n > best[a] || (n == best[a] && target[a] >= 0 && size[b] > size[static_cast<std::size_t>(target[a])])) {
+          best[a] = n;
+          target[a] = ab.second;
+        }
+      }
+      // Each component's class, before anything moves.
+      std::vector<double> cls(static_cast<std::size_t>(count), std::nan(""));
+      for (std::size_t k = 0; k < g.size(); ++k)
+        if (label[k] >= 0) cls[static_cast<std::size_t>(label[k])] = st.class_code[k];
+      // A sliver never merges into another sliver that is itself merging this round (no chains);
+      // its nodes take the class of the block they join.
+      bool changed = false;
+      for (std::size_t k = 0; k < g.size(); ++k) {
+        const int a = label[k];
+        if (a < 0 || target[static_cast<std::size_t>(a)] < 0) continue;
+        const int b = target[static_cast<std::size_t>(a)];
+        if (target[static_cast<std::size_t>(b)] >= 0 && size[static_cast<std::size_t>(b)] <= size[static_cast<std::size_t>(a)]) continue;
+        st.class_code[k] = cls[static_cast<std::size_t>(b)];
+        changed = true;
+      }
+      if (!changed) break;
+      out.merged_slivers += static_cast<std::size_t>(std::count_if(target.begin(), target.end(), [](int t) { return t >= 0; }));
+      label = components(g, s, st, &count);
+    }
+  }
+  // Blocks in map order: north to south, then west to east (by each block's northernmost node).
+  std::vector<std::vector<std::size_t>> nodes(static_cast<std::size_t>(count));
+  for (std::size_t k = 0; k < g.size(); ++k)
+    if (label[k] >= 0) nodes[static_cast<std::size_t>(label[k])].push_back(k);
+  std::vector<std::size_t> order(nodes.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto ka = nodes[a].back(), kb = nodes[b].back();  // largest index = northernmost row
+    const auto ja = ka / g.nx, jb = kb / g.nx;
+    return ja != jb ? ja > jb : ka % g.nx < kb % g.nx;
+  });
+  out.block_of_node.assign(g.size(), -1);
+  for (std::size_t o = 0; o < order.size(); ++o) {
+    const auto& ns = nodes[order[o]];
+    for (auto k : ns) out.block_of_node[k] = static_cast<int>(o);
+    GeoBlock b;
+    b.class_code = static_cast<int>(st.class_code[ns.front()]);
+    b.fault_block = s.blocks.block(ns.front());
     double cx = 0, cy = 0, dip_sum = 0, kriged = 0;
-    for (auto k : nodes) {
+    for (auto k : ns) {
       const auto p = g.node(k);
       cx += p.x, cy += p.y;
       dip_sum += std::isnan(dip[k]) ? 0.0 : dip[k];
       kriged += s.thickness[k] * g.cell_area() * s.quality[3][k];
     }
-    const double n = static_cast<double>(nodes.size());
-    b.nodes = nodes.size();
+    const double n = static_cast<double>(ns.size());
+    b.nodes = ns.size();
     b.area = n * g.cell_area();
     b.dip_deg = dip_sum / n;
     b.kriged_tonnes = kriged;
     const geometry::Point2 centroid{cx / n, cy / n};
     double best = std::numeric_limits<double>::infinity();
-    for (auto k : nodes) {
+    for (auto k : ns) {
       const double d = geometry::norm(g.node(k) - centroid);
       if (d < best) best = d, b.label_at = g.node(k);
     }

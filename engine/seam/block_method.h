@@ -11,6 +11,10 @@
 //   true thickness m_t = m cos(a), slope area S_t = S / cos(a), volume V = S_t m_t (= S m for vertical
 //   holes: the dip correction of the area and of the thickness cancel);
 //   density d = mean density of the same holes; tonnage Q = V d.
+// Minimum block size: a connected area smaller than `min_area` (slivers along class boundaries) joins
+// the neighbouring block of the same fault block with which it shares the longest boundary, and its
+// nodes take that block's class (the status's class codes are updated, so the statement agrees with
+// the map). Blocks are numbered from north to south, then west to east.
 // The kriged tonnage of the same nodes is kept beside it, so each seam's difference between the two
 // methods can be reported.
 #pragma once
@@ -28,6 +32,7 @@ struct GeoBlock {
   int class_code = 0;           // ResourceClass code
   int fault_block = -1;
   std::size_t nodes = 0;
+  std::size_t merged = 0;       // slivers merged into it
   double area = 0;              // plan, m2
   double dip_deg = 0;
   double thickness = 0;         // mean vertical thickness of the holes, m
@@ -42,13 +47,14 @@ struct BlockMethodResult {
   std::vector<GeoBlock> blocks;
   std::vector<int> block_of_node;  // -1 outside every block
   double tonnes = 0, kriged_tonnes = 0;
+  std::size_t merged_slivers = 0;  // areas under the minimum block size merged into a neighbour
 };
 
 // Dip of the floor at each node (degrees), from central differences where the neighbours have coal.
 std::vector<double> floor_dip(const NodeGrid& grid, const std::vector<double>& floor);
 
-BlockMethodResult geological_blocks(const NodeGrid& grid, const SeamSurface& surface, const SeamStatus& status,
+BlockMethodResult geological_blocks(const NodeGrid& grid, const SeamSurface& surface, SeamStatus& status,
                                     const SeamPicks& picks, const std::vector<std::string>& hole_ids,
-                                    const std::string& seam_name);
+                                    const std::string& seam_name, double min_area = 0);
 
 }  // namespace georeserve::seam
