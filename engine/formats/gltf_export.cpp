@@ -70,6 +70,17 @@ aiMesh* make_mesh(const Scene3D& scene, const Layer3D& l, bool lines, unsigned m
     for (double c : f) sum.max_local_extent = std::max(sum.max_local_extent, std::abs(c));
     m->mVertices[v] = aiVector3D(static_cast<float>(f[0]), static_cast<float>(f[1]), static_cast<float>(f[2]));
   }
+  if (l.smooth && !lines) {
+    // Area-weighted normals (the cross product's length is twice the area), in file axes.
+    std::vector<aiVector3D> n(m->mNumVertices, aiVector3D(0, 0, 0));
+    for (const auto& t : l.triangles) {
+      const aiVector3D a = m->mVertices[t[0]], b = m->mVertices[t[1]], c = m->mVertices[t[2]];
+      const aiVector3D face = (b - a) ^ (c - a);
+      for (auto v : t) n[v] += face;
+    }
+    m->mNormals = new aiVector3D[m->mNumVertices];
+    for (unsigned v = 0; v < m->mNumVertices; ++v) m->mNormals[v] = n[v].Length() > 0 ? n[v].Normalize() : aiVector3D(0, 1, 0);
+  }
   if (!l.vertex_colors.empty()) {
     m->mColors[0] = new aiColor4D[m->mNumVertices];
     for (unsigned v = 0; v < m->mNumVertices; ++v) m->mColors[0][v] = material_color(l.vertex_colors[v], 1.0, linear);

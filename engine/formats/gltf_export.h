@@ -29,6 +29,7 @@ struct Layer3D {
   Rgb color{200, 200, 200};
   double opacity = 1.0;   // < 1: blended (glTF alphaMode BLEND)
   bool double_sided = false;
+  bool smooth = false;    // write area-weighted vertex normals (curved solids); otherwise none: viewers shade flat
   std::vector<Eigen::Vector3d> positions;                 // CRS coordinates: x east, y north, z up (m)
   std::vector<Rgb> vertex_colors;                         // empty, or one per position (sRGB)
   std::vector<std::array<std::uint32_t, 3>> triangles;   // counter-clockwise seen from outside

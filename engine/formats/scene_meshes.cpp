@@ -74,6 +74,7 @@ Layer3D mesh_layer(const TriangleMesh& mesh, const std::string& name, Rgb color,
   l.name = name;
   l.color = color;
   l.opacity = opacity;
+  l.smooth = true;  // wireframes of ore bodies are curved surfaces
   l.positions = mesh.vertices;
   for (const auto& t : mesh.triangles)
     l.triangles.push_back({static_cast<std::uint32_t>(t[0]), static_cast<std::uint32_t>(t[1]), static_cast<std::uint32_t>(t[2])});

@@ -96,6 +96,7 @@ TEST(Gltf, GlbReadBackByAssimpLandsToTheMillimetre) {
   EXPECT_GT(n.y, 0.0f);
   EXPECT_NEAR(n.x, 0.0f, 1e-3f);
   EXPECT_NEAR(n.z, 0.0f, 1e-3f);
+  EXPECT_FALSE(m->HasNormals());  // flat unless asked for
   const aiMesh* lm = sc->mMeshes[sc->mRootNode->mChildren[1]->mMeshes[0]];
   EXPECT_EQ(lm->mPrimitiveTypes & aiPrimitiveType_LINE, aiPrimitiveType_LINE);
   fs::remove_all(d);
@@ -154,6 +155,19 @@ TEST(Gltf, ObjRoundTripThroughAssimp) {
       if ((crs - Eigen::Vector3d(41512345.678, 4690123.456, 123.4)).norm() < 1e-3) found = true;
     }
   EXPECT_TRUE(found);
+  fs::remove_all(d);
+}
+
+TEST(Gltf, SmoothNormalsPointOutwardInFileAxes) {
+  const fs::path d = test::scratch_dir("normals");
+  Scene3D s = known_scene();
+  s.layers.resize(1);
+  s.layers[0].smooth = true;
+  write_scene3d(d / "n.glb", s);
+  Assimp::Importer importer;
+  const aiScene* sc = importer.ReadFile((d / "n.glb").string(), 0);
+  ASSERT_TRUE(sc && sc->mMeshes[0]->HasNormals());
+  for (unsigned v = 0; v < 3; ++v) EXPECT_NEAR(sc->mMeshes[0]->mNormals[v].y, 1.0f, 1e-6f);  // CRS up = glTF +y
   fs::remove_all(d);
 }
 
