@@ -196,8 +196,8 @@ CoalModel CoalModel::parse(const JsonDocument& doc) {
   }
 
   if (auto r = root.find("report")) {
-    r->allow_only({"depth_bands", "planning_blocks", "truth", "contour_interval", "map_step", "export_step",
-                   "label_min_area_km2"});
+    r->allow_only({"depth_bands", "planning_blocks", "truth", "truth_grids", "truth_grid_pattern", "contour_interval",
+                   "map_step", "export_step", "label_min_area_km2"});
     if (r->has("depth_bands")) {
       const auto b = r->at("depth_bands");
       m.depth_edges.clear();
@@ -210,6 +210,8 @@ CoalModel CoalModel::parse(const JsonDocument& doc) {
     }
     if (r->has("planning_blocks")) m.planning_blocks = r->path("planning_blocks");
     if (r->has("truth")) m.truth = r->path("truth");
+    if (r->has("truth_grids")) m.truth_grids = r->path("truth_grids");
+    m.truth_grid_pattern = r->string("truth_grid_pattern", m.truth_grid_pattern);
     m.contour_interval = r->number_in("contour_interval", m.contour_interval, 1, 500);
     m.map_step = static_cast<std::size_t>(r->integer_in("map_step", 4, 1, 64));
     m.export_step = static_cast<std::size_t>(r->integer_in("export_step", 4, 1, 64));

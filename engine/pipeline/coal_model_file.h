@@ -62,6 +62,10 @@ struct CoalModel {
   std::vector<double> depth_edges{0, 600, 800, 1000, 1200, 1500};
   std::optional<std::filesystem::path> planning_blocks;
   std::optional<std::filesystem::path> truth;
+  // The generator's exhaustive truth (`georeserve synth --truth DIR`): per seam GeoTIFFs of thickness
+  // and density, named by the pattern ({seam}, {field}); compared with the estimate class by class.
+  std::optional<std::filesystem::path> truth_grids;
+  std::string truth_grid_pattern = "tiefa_seam_{seam}_{field}.tif";
   double contour_interval = 20;    // m, floor contours
   std::size_t map_step = 4;        // nodes per map cell (25 m x 4 = 100 m)
   std::size_t export_step = 4;     // nodes per exported column

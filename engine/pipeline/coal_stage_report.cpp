@@ -5,6 +5,7 @@
 #include "io/csv.h"
 #include "pipeline/coal_maps.h"
 #include "pipeline/coal_tables.h"
+#include "pipeline/coal_truth.h"
 #include "report/html.h"
 
 namespace georeserve {
@@ -64,6 +65,13 @@ void coal_stage_report(CoalContext& c) {
                    "Definitions as the generator's: in situ = not burnt; mineable = thickness >= 0.7 m, not burnt; "
                    "remaining = mineable - mined.");
     page.table(truth_headers(), truth_table(c), {false, true, true, true, true, true, true, true, true, true, true, true});
+  }
+  if (m.truth_grids) {
+    const auto rows = class_truth_rows(c);
+    page.paragraph("Class by class against the exhaustive truth grids (" + m.truth_grids->string() +
+                   "): the true thickness x density at the same nodes as the estimate (in situ, no cut-off on the truth).");
+    page.table(class_truth_headers(), class_truth_table(rows), {false, false, true, true, true, true}, "按类型 by class");
+    write_csv(c.out / "truth_by_class.csv", class_truth_headers(), class_truth_table(rows));
   }
   page.heading(2, "资源量估算表 Resource statement");
   page.paragraph("GB/T 17766-2020: 探明 measured, 控制 indicated, 推断 inferred; classes from the drill-hole spacing of each "

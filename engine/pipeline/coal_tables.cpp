@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "io/json_config.h"
+#include "pipeline/coal_truth.h"
 
 namespace georeserve {
 
@@ -128,6 +129,18 @@ TextTable truth_table(const CoalContext& c) {
   return rows;
 }
 
+std::vector<std::string> class_truth_headers() {
+  return {"seam 煤层", "class 类型", "area 面积 (km²)", "estimate 估算 (Mt)", "truth 真值 (Mt)", "diff 差 (%)"};
+}
+
+TextTable class_truth_table(const std::vector<ClassTruthRow>& rows) {
+  TextTable out;
+  for (const auto& r : rows)
+    out.push_back({r.seam, r.class_cn + " " + r.class_name, format_fixed(r.area / 1e6, 2), mt(r.estimate), mt(r.truth),
+                   pct(r.estimate, r.truth)});
+  return out;
+}
+
 std::vector<std::string> block_headers() {
   return {"block 块段",          "class 类别",          "area 面积 (km²)",        "dip 倾角 (°)",
           "thickness 平均厚度 (m)", "true thickness 真厚度 (m)", "slope area 斜面积 (km²)", "volume 体积 (Mm³)",
@@ -231,6 +244,13 @@ nlohmann::json coal_report_json(const CoalContext& c) {
                    {"burnt_t", r.est_burnt},         {"true_burnt_t", num(r.true_burnt)},
                    {"mined_t", r.est_mined},         {"true_mined_t", num(r.true_mined)}});
     j["truth_comparison"] = t;
+  }
+  if (m.truth_grids) {
+    nlohmann::json t = nlohmann::json::array();
+    for (const auto& r : class_truth_rows(c))
+      t.push_back({{"seam", r.seam}, {"class", r.class_name}, {"class_cn", r.class_cn}, {"area_m2", r.area},
+                   {"tonnes", r.estimate}, {"true_tonnes", r.truth}});
+    j["truth_by_class"] = t;
   }
   nlohmann::json bm = nlohmann::json::array();
   for (std::size_t s = 0; s < c.block_method.size(); ++s) {
