@@ -150,13 +150,20 @@ void export_3d(const RunFolder& run, const ExportOptions& o, const std::vector<E
     for (const auto* l : of_kind(ExportLayer::planning, scene::LayerKind::polygons)) s.layers.push_back(polygons_layer3d(run, *l, z_lo, z_hi));
   }
   if (s.layers.empty()) throw InputError(run.dir.string(), 0, "--layer", "nothing to export: the run has none of " + layer_list(layers));
+  // The glTF's own origin: the middle of what it holds (whole kilometres), so that 32-bit floats
+  // reach as far as possible (the VTK files' origin may sit at a corner of a large field).
+  for (const auto& l : s.layers) grow(l);
+  s.origin = local_origin_for(lo, hi);
   const fs::path path = target(o, "scene", 1);
   const auto sum = write_scene3d(path, s);
   r.files.push_back(path);
   r.files.push_back(sum.sidecar);
   r.notes.push_back(sum.note);
+  // Spacing of 32-bit floats at the largest coordinate: the rounding of the positions in the file.
+  const double resolution = sum.max_local_extent > 0 ? std::ldexp(1.0, std::ilogb(sum.max_local_extent) - 23) : 0.0;
   r.notes.push_back(std::to_string(sum.layers) + " layers, " + std::to_string(sum.triangles) + " triangles, " + std::to_string(sum.vertices) +
-                    " vertices; largest local coordinate " + format_fixed(sum.max_local_extent, 0) + " m");
+                    " vertices; largest local coordinate " + format_fixed(sum.max_local_extent, 0) + " m (32-bit float spacing there " +
+                    format_fixed(resolution * 1000, 2) + " mm)");
 }
 
 // ---- VTU ------------------------------------------------------------------------------------------
