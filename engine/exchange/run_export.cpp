@@ -427,9 +427,24 @@ ExportResult export_with(const RunFolder& run, const ExportOptions& o, Loaded& d
 
 }  // namespace
 
+namespace {
+
+// Errors without a file (a missing attribute, a layer the format cannot hold) name the run folder.
+template <class F>
+ExportResult naming_the_run(const RunFolder& run, F&& f) {
+  try {
+    return f();
+  } catch (const InputError& e) {
+    if (!e.file().empty()) throw;
+    throw InputError(run.dir.string(), e.line(), e.field(), e.message());
+  }
+}
+
+}  // namespace
+
 ExportResult export_run(const RunFolder& run, const ExportOptions& o) {
   Loaded data(run);
-  return export_with(run, o, data);
+  return naming_the_run(run, [&] { return export_with(run, o, data); });
 }
 
 ExportResult write_run_exchange_files(const fs::path& run_dir) {
@@ -437,7 +452,7 @@ ExportResult write_run_exchange_files(const fs::path& run_dir) {
   Loaded data(run);  // the block model is read once for all the files
   ExportResult all;
   auto add = [&](ExportOptions o) {
-    ExportResult r = export_with(run, o, data);
+    ExportResult r = naming_the_run(run, [&] { return export_with(run, o, data); });
     all.files.insert(all.files.end(), r.files.begin(), r.files.end());
     for (const auto& n : r.notes)
       if (std::find(all.notes.begin(), all.notes.end(), n) == all.notes.end()) all.notes.push_back(n);

@@ -66,14 +66,15 @@ const RegisterCommand reg{{"export", "Export a run's layers to glTF/OBJ, VTU, Ge
                                ExportOptions eo;
                                const auto format = parse_export_format(o->format);
                                if (!format)
-                                 throw InputError("", 0, "--format", "unknown format '" + o->format + "' (glb, gltf, obj, vtu, geojson, shp, gpkg, dxf, tif)");
+                                 throw Error("georeserve export: error: --format: unknown format '" + o->format +
+                                             "' (glb, gltf, obj, vtu, geojson, shp, gpkg, dxf, tif)");
                                eo.format = *format;
                                for (const auto& name : o->layers) {
                                  const auto layer = parse_export_layer(trim(name));
                                  if (!layer)
-                                   throw InputError("", 0, "--layer", "unknown layer '" + name +
-                                                                          "' (blocks, solids, drillholes, planning, footprints, contours, zones, "
-                                                                          "thickness, grade-thickness, dem)");
+                                   throw Error("georeserve export: error: --layer: unknown layer '" + name +
+                                               "' (blocks, solids, drillholes, planning, footprints, contours, zones, thickness, "
+                                               "grade-thickness, dem)");
                                  eo.layers.push_back(*layer);
                                }
                                eo.out = o->out;
