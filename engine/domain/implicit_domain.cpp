@@ -65,15 +65,19 @@ std::vector<char> near_samples_mask(const ScalarGrid& g, const ContactSamples& c
 }  // namespace
 
 ImplicitOptions ImplicitOptions::from_config(const ConfigView& v) {
-  v.allow_only({"resolution", "variogram", "max_samples", "max_extrapolation", "padding", "rotation"});
+  v.allow_only({"resolution", "variogram", "max_samples", "max_extrapolation", "padding", "rotation", "distance_cap",
+                "max_per_hole", "kriging"});
   ImplicitOptions o;
   o.resolution = v.number_in("resolution", o.resolution, 0.1, 1000);
   o.interpolant = v.has("variogram") ? VariogramModel::from_config(v.at("variogram")) : default_implicit_interpolant();
   if (!o.interpolant.bounded()) v.fail_at("variogram", "the implicit model needs a bounded variogram (no power model)");
   o.max_samples = static_cast<std::size_t>(v.integer_in("max_samples", static_cast<long long>(o.max_samples), 4, 500));
+  o.max_per_hole = static_cast<std::size_t>(v.integer_in("max_per_hole", static_cast<long long>(o.max_per_hole), 0, 500));
+  o.simple_kriging = v.one_of("kriging", "ordinary", {"ordinary", "simple"}) == "simple";
   o.max_extrapolation = v.number_in("max_extrapolation", o.max_extrapolation, 1, 1e5);
   o.padding = v.number_in("padding", o.padding, 0, 1e4);
   o.rotation = v.number_in("rotation", o.rotation, -360, 360);
+  o.distance_cap = v.number_in("distance_cap", std::max(20.0, 4 * o.resolution), 0.01, 1e4);
   return o;
 }
 
@@ -111,6 +115,7 @@ ImplicitDomain build_implicit_domain(const ContactSamples& cs, const ImplicitOpt
     samples.y.push_back(cs.position[i].y());
     samples.z.push_back(cs.position[i].z());
     samples.value.push_back(cs.signed_distance[i]);
+    samples.hole.push_back(cs.hole[i]);
   }
   merge_coincident_samples(samples);
 
@@ -131,10 +136,12 @@ ImplicitDomain build_implicit_domain(const ContactSamples& cs, const ImplicitOpt
       }
 
   EstimationOptions eo;
-  eo.type = EstimatorType::ordinary;
+  eo.type = o.simple_kriging ? EstimatorType::simple : EstimatorType::ordinary;
+  eo.mean = 0;
   SearchPass pass;
   pass.max_samples = o.max_samples;
   pass.min_samples = 4;
+  pass.max_per_hole = o.max_per_hole;
   pass.ellipsoid = true;
   pass.shape = o.interpolant.structures.empty() ? Anisotropy{} : o.interpolant.structures.front().anisotropy;
   eo.search.passes.push_back(pass);

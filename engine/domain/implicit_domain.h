@@ -25,11 +25,31 @@ struct ImplicitOptions {
   double resolution = 5.0;        // m between grid nodes
   VariogramModel interpolant = default_implicit_interpolant();  // of the signed distance
   std::size_t max_samples = 32;   // neighbours per node
+  // At most this many from one drillhole (0: no limit). Samples every couple of metres along a hole
+  // would otherwise fill the neighbourhood from the nearest hole alone, and a node between two
+  // sections would follow one of them instead of both.
+  std::size_t max_per_hole = 0;
   double max_extrapolation = 100; // m: nodes farther than this from every sample are outside
   double padding = 20;            // m around the samples near the domain
   double rotation = 0;            // grid turned this many degrees counter-clockwise from east (strike)
+  // m: signed distances along the holes are capped at +-distance_cap. Keep it near the typical
+  // half-thickness of the domain: the interpolated boundary between an intersecting and a barren
+  // hole then falls about half-way, as a geologist would draw it; a cap much larger than the inside
+  // distances pulls the boundary towards the intersecting hole and thin bodies shrink.
+  double distance_cap = 20;
+  // Ordinary kriging follows the local mean of the signed distance, mostly negative (outside), so a
+  // body closes soon beyond its last intersection. Simple kriging with mean 0 (the boundary value)
+  // decays towards "undecided" instead: between an intersecting and a barren hole the boundary falls
+  // half-way, and beyond the last intersection with no barren hole the body continues until
+  // max_extrapolation -- the half-spacing and open-extrapolation rules of exploration practice.
+  bool simple_kriging = false;
 
-  // {"resolution", "variogram", "max_samples", "max_extrapolation", "padding", "rotation"}; key-path errors.
+  // Contact sampling with this cap and the given step along the holes.
+  ContactSampleOptions contact_options(double step) const { return {step, distance_cap}; }
+
+  // {"resolution", "variogram", "max_samples", "max_extrapolation", "padding", "rotation",
+  // "distance_cap", "max_per_hole",
+  // "kriging" ("ordinary" | "simple")}; key-path errors.
   static ImplicitOptions from_config(const ConfigView& v);
 };
 

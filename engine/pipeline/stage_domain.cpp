@@ -83,10 +83,8 @@ void stage_domain(PipelineContext& c) {
     if (ds.wireframe) {
       dr.solid = read_solid_file(*ds.wireframe);
     } else {
-      ContactSampleOptions co;
-      co.step = ds.step;
-      co.cap = std::max(4 * ds.implicit.resolution, 20.0);
-      dr.contacts = contact_samples(c.db.table(ds.table), ds.field, ds.codes, c.traces, co);
+      dr.contacts = contact_samples(c.db.table(ds.table), ds.field, ds.codes, c.traces,
+                                    ds.implicit.contact_options(ds.step));
       try {
         dr.implicit = build_implicit_domain(dr.contacts, ds.implicit, c.progress);
       } catch (const ResourceError&) {

@@ -2,54 +2,67 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
+#include <tuple>
+#include <iostream>
 #include <numbers>
 
 #include "mesh/isosurface.h"
 
 #include "domain/implicit_domain.h"
 #include "drillhole/desurvey.h"
+#include "core/error.h"
+#include "io/json_config.h"
 
 using namespace georeserve;
 namespace dh = georeserve::drillhole;
 
 namespace {
 
-// A tabular ore body: a vertical slab 20 m thick (x in [-10, 10]) drilled by horizontal holes
-// along x on a 20 m grid in y and z. Holes log waste / ore / waste.
+// Horizontal holes 120 m long drilled east from x = -60 at (y, z); each logs the given intervals
+// (from, to, lithology code). Desurveyed.
 struct Slab {
   dh::DrillholeDatabase db;
   std::vector<dh::HoleTrace> traces;
 };
 
-Slab make_slab() {
+using Logs = std::vector<std::tuple<double, double, std::string>>;
+
+Slab horizontal_holes(const std::vector<std::pair<double, double>>& yz, const std::function<Logs(double y)>& logs) {
   Slab s;
   std::vector<std::string> lith;
   dh::IntervalTable t("lithology", "lith.csv");
   int h = 0;
-  for (int iy = -2; iy <= 2; ++iy)
-    for (int iz = -2; iz <= 2; ++iz) {
-      dh::Collar c;
-      c.hole_id = "H" + std::to_string(h);
-      c.x = -60;
-      c.y = iy * 20.0;
-      c.z = iz * 20.0;
-      c.max_depth = 120;
-      c.azimuth = 90;
-      c.dip = 0;
-      s.db.add_collar(c);
-      t.add(h, 0, 50, 0);
-      lith.push_back("MB");
-      t.add(h, 50, 70, 0);
-      lith.push_back("ORE");
-      t.add(h, 70, 120, 0);
-      lith.push_back("MB");
-      ++h;
+  for (const auto& [y, z] : yz) {
+    dh::Collar c;
+    c.hole_id = "H";
+    c.hole_id += std::to_string(h);  // not "H" + ...: GCC 12 warns falsely (-Wrestrict)
+    c.x = -60;
+    c.y = y;
+    c.z = z;
+    c.max_depth = 120;
+    c.azimuth = 90;
+    c.dip = 0;
+    s.db.add_collar(c);
+    for (const auto& [from, to, code] : logs(y)) {
+      t.add(h, from, to, 0);
+      lith.push_back(code);
     }
+    ++h;
+  }
   t.add_text_field("lith", lith);
   s.db.add_table(std::move(t));
   s.db.finalize();
   s.traces = dh::desurvey_all(s.db, dh::DesurveyMethod::minimum_curvature);
   return s;
+}
+
+// A tabular ore body: a vertical slab 20 m thick (x in [-10, 10]) drilled on a 20 m grid in y and z.
+Slab make_slab() {
+  std::vector<std::pair<double, double>> yz;
+  for (int iy = -2; iy <= 2; ++iy)
+    for (int iz = -2; iz <= 2; ++iz) yz.emplace_back(iy * 20.0, iz * 20.0);
+  return horizontal_holes(yz, [](double) { return Logs{{0, 50, "MB"}, {50, 70, "ORE"}, {70, 120, "MB"}}; });
 }
 
 }  // namespace
@@ -113,4 +126,62 @@ TEST(VolumeFractions, MeshParityMatchesAnalyticSphere) {
   double v = 0;
   for (double x : f) v += x * 125;
   EXPECT_NEAR(v / (4.0 / 3.0 * std::numbers::pi * 15 * 15 * 15), 1.0, 0.03);
+}
+
+namespace {
+
+// A thin vertical lens (x in [-5, 5]) drilled on sections y = -100, -50, 0 (ore) and a barren
+// section at y = 100, at three levels z = -20, 0, 20.
+Slab make_lens_with_barren_section() {
+  std::vector<std::pair<double, double>> yz;
+  for (double y : {-100.0, -50.0, 0.0, 100.0})
+    for (double z : {-20.0, 0.0, 20.0}) yz.emplace_back(y, z);
+  return horizontal_holes(yz, [](double y) {
+    return y < 50 ? Logs{{0, 55, "MB"}, {55, 65, "ORE"}, {65, 120, "MB"}} : Logs{{0, 120, "MB"}};
+  });
+}
+
+// Where the lens ends between the last intersecting section (y = 0) and the barren one (y = 100):
+// the first y at x = 0, z = 0 where the field turns negative.
+double lens_end(double cap) {
+  const auto s = make_lens_with_barren_section();
+  ImplicitOptions o;
+  o.resolution = 4;
+  o.distance_cap = cap;
+  o.max_extrapolation = 120;
+  o.padding = 50;
+  // GSLIB angles 0: major along y (north, the lens's strike), then x (across it), then z (down dip).
+  o.interpolant.structures[0].anisotropy.ranges = {300, 40, 300};
+  o.interpolant.structures[0].anisotropy.angles = {0, 0, 0};
+  const auto cs = contact_samples(s.db.table("lithology"), "lith", {"ORE"}, s.traces, o.contact_options(2.0));
+  const auto d = build_implicit_domain(cs, o);
+  for (double y = 0; y <= 100; y += 0.5)
+    if (d.field.sample({0, y, 0}) <= 0) return y;
+  return 100;
+}
+
+}  // namespace
+
+// The half-way rule of exploration practice: with distances capped near the lens's half-thickness
+// or below (an indicator-style interpolant), the lens ends about half-way to the barren section.
+// With a cap far above the inside distances (here 30 m against 5 m), the many strongly negative
+// samples pull the boundary towards the intersecting section and thin bodies shrink.
+TEST(ImplicitDomain, ThinLensEndsHalfWayToTheBarrenSection) {
+  const double indicator_like = lens_end(1.5);
+  EXPECT_NEAR(indicator_like, 50, 10);
+  const double distance_like = lens_end(30);
+  EXPECT_LT(distance_like, indicator_like - 10);
+  std::cout << "lens ends at y = " << indicator_like << " m (cap 1.5 m), " << distance_like << " m (cap 30 m)\n";
+}
+
+TEST(ImplicitDomain, OptionsFromConfig) {
+  const auto doc = parse_json_text(R"({"distance_cap": 2.5, "kriging": "simple", "max_per_hole": 6})", "m.json");
+  const auto o = ImplicitOptions::from_config(ConfigView(doc));
+  EXPECT_EQ(o.distance_cap, 2.5);
+  EXPECT_TRUE(o.simple_kriging);
+  EXPECT_EQ(o.max_per_hole, 6u);
+  const auto bad = parse_json_text(R"({"kriging": "universal"})", "m.json");
+  EXPECT_THROW(ImplicitOptions::from_config(ConfigView(bad)), ConfigError);
+  const auto zero = parse_json_text(R"({"distance_cap": 0})", "m.json");
+  EXPECT_THROW(ImplicitOptions::from_config(ConfigView(zero)), ConfigError);
 }

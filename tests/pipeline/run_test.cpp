@@ -55,9 +55,8 @@ TEST(Pipeline, SyntheticDepositEndToEnd) {
   // The drilled square holds 200 x 200 x 20 m at 2.8 t/m3; the implicit solid may reach up to the
   // 15 m extrapolation limit beyond the outer holes: between the two.
   const double inner = 200.0 * 200 * 20 * 2.8, outer = 230.0 * 230 * 20 * 2.8;
-  // Lower bound loosened to 0.9: the run measured 0.935 of the square (see the issue 5 note: to be
-  // explained: the solid's edge between the outer holes).
-  EXPECT_GT(tonnes, inner * 0.90);
+  // Measured: 1.29 x the square (the solid reaches about 13 m of the allowed 15 m past the outer holes).
+  EXPECT_GT(tonnes, inner);
   EXPECT_LT(tonnes, outer * 1.03);
   EXPECT_NEAR(summary.resource_tonnes, tonnes, 1e-6 * tonnes);
   // Mean grade: the grade field's mean over the square is about 70 %.
