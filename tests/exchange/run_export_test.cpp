@@ -380,6 +380,34 @@ TEST(RunExport, RunWritesTheStandardSet) {
   fs::remove_all(d);
 }
 
+TEST(RunExport, LongitudeLatitudePlanningBlocksComeInTheSceneCrs) {
+  const fs::path d = make_run("lonlat");
+  // RFC 7946 longitude/latitude (no crs member), near Diaobingshan (123.5 E, 42.4 N).
+  std::ofstream(d / "planning.geojson")
+      << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"调兵山 block","grade":2},)"
+      << R"("geometry":{"type":"Polygon","coordinates":[[[123.50,42.40],[123.52,42.40],[123.52,42.41],[123.50,42.41],[123.50,42.40]]]}}]})";
+  ExportOptions o;
+  o.format = ExportFormat::geojson;
+  o.layers = {ExportLayer::planning};
+  o.out = d / "planning_out.geojson";
+  export_run(RunFolder::open(d), o);
+  Ogr g(o.out);
+  ASSERT_TRUE(g.ds);
+  OGRLayer* layer = g.ds->GetLayer(0);
+  layer->ResetReading();
+  std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
+  ASSERT_TRUE(f);
+  EXPECT_STREQ(f->GetFieldAsString("name"), "调兵山 block");
+  OGREnvelope env;
+  f->GetGeometryRef()->getEnvelope(&env);
+  // Zone 41 (central meridian 123 E): x = 41,500,000 + about 41 km, y about 4,694 km.
+  EXPECT_GT(env.MinX, 41530000.0);
+  EXPECT_LT(env.MaxX, 41550000.0);
+  EXPECT_GT(env.MinY, 4690000.0);
+  EXPECT_LT(env.MaxY, 4700000.0);
+  fs::remove_all(d);
+}
+
 int run_cli(const std::string& args) {
   const int status = std::system((std::string(GEORESERVE_CLI) + " " + args + " > /dev/null 2>&1").c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -158,6 +158,22 @@ TEST(Gltf, ObjRoundTripThroughAssimp) {
   fs::remove_all(d);
 }
 
+TEST(Gltf, TextGltfWithItsBuffer) {
+  const fs::path d = test::scratch_dir("gltf");
+  const Scene3D s = known_scene();
+  write_scene3d(d / "scene.gltf", s);
+  const auto j = nlohmann::json::parse(test::read_all(d / "scene.gltf"));
+  EXPECT_EQ(j["asset"]["extras"]["crs"], "EPSG:4529");
+  const std::string uri = j["buffers"][0]["uri"];
+  EXPECT_TRUE(fs::exists(d / uri)) << uri;  // the companion .bin moved in beside it
+  Assimp::Importer importer;
+  const aiScene* sc = importer.ReadFile((d / "scene.gltf").string(), 0);
+  ASSERT_TRUE(sc) << importer.GetErrorString();
+  const aiVector3D p = sc->mMeshes[sc->mRootNode->mChildren[0]->mMeshes[0]]->mVertices[0];
+  EXPECT_NEAR(from_file_coordinates(s, {p.x, p.y, p.z}).x(), 41512345.678, 1e-3);
+  fs::remove_all(d);
+}
+
 TEST(Gltf, SmoothNormalsPointOutwardInFileAxes) {
   const fs::path d = test::scratch_dir("normals");
   Scene3D s = known_scene();
