@@ -13,7 +13,7 @@
 // actor's matrix places them in the world), each vertex carrying its face's centre. The vertex shader
 // looks up the two cells beside the face in the 3D texture `blockValues`, applies the filter, and drops
 // the face (moves it outside the clip volume) unless exactly one side passes and the camera is on the
-// other side. Texel: r = colour value or category index, g = filter value, b = class index, a = domain
+// other side. Clip slabs (sections, benches) keep blocks whose centre lies between two parallel planes. Texel: r = colour value or category index, g = filter value, b = class index, a = domain
 // index; values below -1e38 are "missing". blockPasses() here and BlockVolume::passes() in
 // ui/viewer/scene/block_volume.cpp must stay the same function.
 
@@ -28,6 +28,9 @@ uniform int valueFilter;    // filter on the g channel
 uniform vec2 valueRange;    // inclusive
 uniform int classMask[8];   // one bit per class index; bit 255 = no class
 uniform int domainMask[8];
+uniform int clipCount;        // vertical sections and benches: slabs in index coordinates
+uniform vec4 clipPlane[3];    // kept when clipRange.x <= dot(xyz, cell + 0.5) + w <= clipRange.y
+uniform vec2 clipRange[3];
 uniform int parallelView;
 uniform vec3 cameraIndex;   // camera position, index coordinates
 uniform vec3 viewDirIndex;  // direction of projection, index coordinates
@@ -47,6 +50,12 @@ bool blockPasses(ivec3 c, out vec4 v) {
   if (any(lessThan(vec3(c), indexMin)) || any(greaterThan(vec3(c), indexMax)) ||
       any(lessThan(c, ivec3(0))) || any(greaterThanEqual(vec3(c), gridCells)))
     return false;
+  vec3 centre = vec3(c) + vec3(0.5);
+  for (int n = 0; n < 3; ++n) {
+    if (n >= clipCount) break;
+    float s = dot(clipPlane[n].xyz, centre) + clipPlane[n].w;
+    if (s < clipRange[n].x || s > clipRange[n].y) return false;
+  }
   v = texelFetch(blockValues, c, 0);
   if (blockMissing(v.r) && showMissing == 0) return false;
   if (valueFilter != 0 && !(!blockMissing(v.g) && v.g >= valueRange.x && v.g <= valueRange.y)) return false;

@@ -5,6 +5,9 @@
 //   first     the first frame (GL set-up, shader compile, texture upload, face geometry)
 //   orbit     frames while the camera turns 3 degrees per frame
 //   filter    frames while the cut-off slider moves (value range changes every frame)
+//   section   frames while a 20 m wide vertical section (剖面) sweeps across the model, and while a bench
+//             moves down it (clip slabs: uniforms in "all", a face rebuild in "exposed")
+//   statement the engine's live statement (filtered_statement) of what the filter shows, per call
 // Wall time and this process's CPU time per frame are reported: on a CPU renderer (Mesa llvmpipe) the
 // CPU time is the work and is less disturbed by other programs on the machine.
 // Run: xvfb-run -a -s "-screen 0 1920x1080x24" build/bin/bench_viewer [--cells 100] [--size 1280x800]
@@ -53,6 +56,7 @@ scene::Scene write_model(const std::filesystem::path& dir, int n) {
   g.spacing = {10.0, 10.0, 5.0};
   const std::size_t blocks = g.cells[0] * g.cells[1] * g.cells[2];
   std::vector<double> grade(blocks);
+  std::vector<double> tonnes(blocks);
   std::vector<std::int32_t> klass(blocks), domain(blocks);
   std::size_t b = 0;
   for (int k = 0; k < n; ++k)
@@ -63,10 +67,12 @@ scene::Scene write_model(const std::filesystem::path& dir, int n) {
         const double r = std::hypot(x - 0.5, y - 0.5);
         klass[b] = r < 0.2 ? 1 : r < 0.35 ? 2 : 3;
         domain[b] = grade[b] > 40.0 ? 1 : 2;
+        tonnes[b] = domain[b] == 1 ? 1400.0 : 0.0;
       }
   g.data.cell.push_back({"CaSiO3", grade, 1, "%"});
   g.data.cell.push_back({"class", klass, 1, ""});
   g.data.cell.push_back({"domain", domain, 1, ""});
+  g.data.cell.push_back({"tonnes", tonnes, 1, "t"});
   vtkxml::WriteOptions o;
   o.geo.epsg = 4529;
   o.geo.origin = {41512000.0, 4690000.0, 0.0};
@@ -142,6 +148,32 @@ void run(const std::filesystem::path& dir, FaceSet faces, int width, int height,
               faces == FaceSet::all ? "all" : "exposed", load.wall, load.cpu, first.wall, first.cpu, orbit.wall, orbit.cpu,
               filter.wall, filter.cpu, orbit_filtered.wall, orbit_filtered.cpu, faces_all, blocks->face_count(),
               blocks->geometry_builds() - builds, peak_rss_mb());
+  // A vertical section sweeping west to east, then a bench moving down, after the cut-off above.
+  const auto b = *blocks->bounds();
+  const auto& origin = view.scene().origin;
+  const std::size_t builds_before_cuts = blocks->geometry_builds();
+  const Timing section = per_frame(view, width, height, frames, [&](int frame) {
+    const double x = origin[0] + b[0] + (b[1] - b[0]) * (0.2 + 0.6 * frame / frames);
+    SectionCut cut;
+    cut.start = {x - 100, origin[1] + b[2] - 10};
+    cut.end = {x + 100, origin[1] + b[3] + 10};
+    cut.width = 20;
+    blocks->set_section(cut);
+  });
+  const Timing bench = per_frame(view, width, height, frames, [&](int frame) {
+    blocks->set_bench(BenchCut{origin[2] + b[5] - (b[5] - b[4]) * (0.1 + 0.8 * frame / frames), 30.0});
+  });
+  const std::size_t cut_builds = blocks->geometry_builds() - builds_before_cuts;
+  blocks->set_section(std::nullopt);
+  blocks->set_bench(std::nullopt);
+  const double s0 = now_ms(), sc0 = cpu_ms();
+  const int calls = 10;
+  double tonnes = 0;
+  for (int c = 0; c < calls; ++c) tonnes += blocks->statement()->rows.back().tonnes;
+  const Timing statement{(now_ms() - s0) / calls, (cpu_ms() - sc0) / calls};
+  std::printf("         section sweep %.1f / %.1f ms per frame, bench %.1f / %.1f ms per frame (wall / cpu), geometry builds %zu;"
+              " live statement %.1f / %.1f ms per call (%.0f kt shown)\n",
+              section.wall, section.cpu, bench.wall, bench.cpu, cut_builds, statement.wall, statement.cpu, tonnes / calls / 1e3);
   std::printf("         renderer: %s; face geometry built in %.0f ms at the first frame, %.0f ms at the last rebuild;"
               " blocks shown after the last cut-off: %zu of %zu\n",
               view.renderer_name().c_str(), first_build_ms, blocks->last_build_ms(), blocks->blocks_shown(), blocks->volume().block_count());

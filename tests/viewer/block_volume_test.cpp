@@ -1,6 +1,7 @@
 // The CPU twin of the block shader: the filter predicate, the candidate faces ("exposed" must be exactly
 // the faces with one passing side; "all" must contain them for every filter) and the picking ray,
-// each against brute force on random grids and filters.
+// each against brute force on random grids and filters (value ranges, classes, domains, index boxes and
+// the clip slabs of sections and benches).
 #include <gtest/gtest.h>
 
 #include <random>
@@ -43,6 +44,15 @@ BlockFilter random_filter(std::mt19937& rng, const std::array<int, 3>& cells) {
     f.index_min[a] = static_cast<int>(u(rng) * cells[a] / 3);
     f.index_max[a] = cells[a] - 1 - static_cast<int>(u(rng) * cells[a] / 3);
   }
+  // Sections and benches: up to three clip slabs at random orientations through the grid.
+  f.clip_count = static_cast<int>(u(rng) * 4);
+  for (int n = 0; n < f.clip_count; ++n) {
+    ClipSlab& c = f.clips[static_cast<std::size_t>(n)];
+    c.plane = {u(rng) * 2 - 1, u(rng) * 2 - 1, u(rng) * 2 - 1, 0.0f};
+    c.plane[3] = -(c.plane[0] * cells[0] + c.plane[1] * cells[1] + c.plane[2] * cells[2]) * u(rng);
+    c.lo = -1.0f - 2 * u(rng);
+    c.hi = 1.0f + 2 * u(rng);
+  }
   return f;
 }
 
@@ -51,6 +61,11 @@ bool expected_pass(const BlockVolume& v, const BlockFilter& f, int i, int j, int
   const std::array<int, 3> c{i, j, k};
   for (std::size_t a = 0; a < 3; ++a)
     if (c[a] < 0 || c[a] >= v.cells()[a] || c[a] < f.index_min[a] || c[a] > f.index_max[a]) return false;
+  for (int n = 0; n < f.clip_count; ++n) {
+    const ClipSlab& s = f.clips[static_cast<std::size_t>(n)];
+    const double at = s.plane[0] * (i + 0.5) + s.plane[1] * (j + 0.5) + s.plane[2] * (k + 0.5) + s.plane[3];
+    if (at < s.lo || at > s.hi) return false;
+  }
   const float colour = v.value(0, i, j, k), value = v.value(1, i, j, k);
   if (colour == kMissing && !f.show_missing) return false;
   if (f.value_enabled && (value == kMissing || value < f.value_lo || value > f.value_hi)) return false;

@@ -56,3 +56,33 @@ TEST(CameraRig, PanFollowsTheMouse) {
   r.pan(0, 20, 400);       // mouse up: focal point 10 m down
   EXPECT_NEAR(r.focal[2], -10, 1e-9);
 }
+
+TEST(CameraRig, FlyThroughInterpolationEndsAtTheStopsAndTurnsTheShortWay) {
+  CameraRig a, b;
+  a.focal = {0, 0, 0};
+  a.distance = 100;
+  a.azimuth = 350;
+  a.elevation = 10;
+  a.parallel_scale = 50;
+  b.focal = {100, 50, -20};
+  b.distance = 400;
+  b.azimuth = 30;  // 40 degrees clockwise from a, through north
+  b.elevation = 90;
+  b.parallel = true;
+  b.parallel_scale = 200;
+  const CameraRig start = interpolate(a, b, 0.0), end = interpolate(a, b, 1.0), mid = interpolate(a, b, 0.5);
+  EXPECT_EQ(start.focal, a.focal);
+  EXPECT_NEAR(start.azimuth, 350, 1e-9);
+  EXPECT_FALSE(start.parallel);
+  EXPECT_NEAR(end.distance, 400, 1e-9);
+  EXPECT_NEAR(std::remainder(end.azimuth - 30, 360.0), 0, 1e-9);
+  EXPECT_NEAR(end.elevation, 90, 1e-9);
+  EXPECT_TRUE(end.parallel);
+  EXPECT_NEAR(mid.azimuth, 10, 1e-9);  // the short way, through north
+  EXPECT_NEAR(mid.distance, 200, 1e-9);  // geometric mean
+  EXPECT_NEAR(mid.focal[0], 50, 1e-9);
+  // Eased: the first step is smaller than the middle one.
+  const double first = interpolate(a, b, 0.1).focal[0] - start.focal[0];
+  const double middle = interpolate(a, b, 0.55).focal[0] - interpolate(a, b, 0.45).focal[0];
+  EXPECT_LT(first, middle);
+}

@@ -102,6 +102,7 @@ vtkxml::ImageData fixture_blocks() {
   g.origin = {kX0 + 100, kY0 + 100, -50};
   g.spacing = {10, 10, 5};
   std::vector<double> grade;
+  std::vector<double> tonnes;  // 10 x 10 x 5 m at 2.8 t/m3 where the grade reaches 30 %
   std::vector<std::int32_t> klass, domain;
   for (std::size_t k = 0; k < 10; ++k)
     for (std::size_t j = 0; j < 16; ++j)
@@ -109,12 +110,14 @@ vtkxml::ImageData fixture_blocks() {
         const double dx = (i + 0.5) - 10.0, dy = (j + 0.5) - 8.0, dz = (k + 0.5) - 5.0;
         const double r = std::sqrt(dx * dx + dy * dy);
         grade.push_back(80.0 - 5.0 * r - 1.5 * std::abs(dz));
+        tonnes.push_back(grade.back() >= 30.0 ? 1400.0 : 0.0);
         klass.push_back(r < 3.5 ? 1 : r < 6.5 ? 2 : 3);
         domain.push_back(r < 7 ? 1 : 2);
       }
   g.data.cell.push_back({"CaSiO3", grade, 1, "%"});
   g.data.cell.push_back({"class", klass, 1, ""});
   g.data.cell.push_back({"domain", domain, 1, ""});
+  g.data.cell.push_back({"tonnes", tonnes, 1, "t"});
   return g;
 }
 

@@ -17,7 +17,8 @@ struct FixtureOptions {
 };
 
 // The block model: 20 x 16 x 10 blocks of 10 x 10 x 5 m. Class 1 (measured, red) in the middle, 2
-// (indicated, orange) around it, 3 (inferred, green) outside; CaSiO3 rises towards the centre.
+// (indicated, orange) around it, 3 (inferred, green) outside; CaSiO3 rises towards the centre; tonnes
+// 1400 t (10 x 10 x 5 m at 2.8 t/m3) where CaSiO3 >= 30 %, else 0.
 vtkxml::ImageData fixture_blocks();
 // The scene's manifest as written; the folder gets every file it names.
 scene::Scene write_fixture_scene(const std::filesystem::path& folder, const FixtureOptions& options = {});

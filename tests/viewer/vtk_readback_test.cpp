@@ -100,7 +100,7 @@ TEST_P(VtkXmlReadBack, ImageDataBlockModel) {
     EXPECT_EQ(a->GetComponent(static_cast<vtkIdType>(i), 0), grade[i]);
     EXPECT_EQ(c->GetComponent(static_cast<vtkIdType>(i), 0), klass[i]);
   }
-  expect_georeference(image->GetFieldData(), {"CaSiO3"}, {"%"});
+  expect_georeference(image->GetFieldData(), {"CaSiO3", "tonnes"}, {"%", "t"});  // the arrays with units
 }
 
 TEST_P(VtkXmlReadBack, PolyDataDrillholesWithText) {

@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   try {
-    if (!options.screenshot.empty() || !options.turntable.empty()) return georeserve::viewer::run_pictures(options);
+    if (!options.screenshot.empty() || !options.turntable.empty() || !options.flythrough.empty()) return georeserve::viewer::run_pictures(options);
     return georeserve::viewer::run_window(options);
   } catch (const georeserve::Error& e) {
     std::cerr << "georeserve-view: " << e.what() << "\n";

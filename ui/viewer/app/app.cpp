@@ -27,6 +27,12 @@ int run_pictures(const Options& options) {
     std::cout << "wrote " << result.frames << " frames into " << result.folder.string()
               << (result.video ? ", video " + result.video->string() : "; " + result.note) << "\n";
   }
+  if (!options.flythrough.empty()) {
+    const auto result = write_flythrough(view, session.ui().bookmarks, options.flythrough, options.width, options.height, options.frames,
+                                         options.scale);
+    std::cout << "wrote " << result.frames << " frames into " << result.folder.string()
+              << (result.video ? ", video " + result.video->string() : "; " + result.note) << "\n";
+  }
   return session.problems().empty() ? 0 : 1;
 }
 

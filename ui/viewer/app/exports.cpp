@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -65,13 +66,18 @@ int run_program(const std::vector<std::string>& args) {
 
 }  // namespace
 
-TurntableResult write_turntable(SceneView& view, const std::filesystem::path& folder, int width, int height, int frames, int scale) {
+namespace {
+
+// Frames from `render` (which calls its argument once per picture) into `folder`, then <video>.mp4 with
+// ffmpeg when it is on the PATH.
+TurntableResult write_frames(const std::filesystem::path& folder, const std::string& video_name,
+                             const std::function<void(const std::function<void(int, const Image&)>&)>& render) {
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
   if (ec) throw InputError(folder.string(), 0, "", "cannot create folder: " + ec.message());
   TurntableResult result;
   result.folder = folder;
-  view.turntable(width, height, frames, scale, [&](int frame, const Image& image) {
+  render([&](int frame, const Image& image) {
     char name[32];
     std::snprintf(name, sizeof name, "frame_%04d.png", frame + 1);
     write_png(folder / name, image);
@@ -83,7 +89,7 @@ TurntableResult write_turntable(SceneView& view, const std::filesystem::path& fo
     return result;
   }
   // Written under a temporary name and renamed, so a failed encoding leaves no half video.
-  const auto video = folder / "turntable.mp4", partial = folder / "turntable.partial.mp4";
+  const auto video = folder / (video_name + ".mp4"), partial = folder / (video_name + ".partial.mp4");
   const int status = run_program({ffmpeg->string(), "-y", "-loglevel", "error", "-framerate", "24", "-i",
                                   (folder / "frame_%04d.png").string(), "-c:v", "libx264", "-pix_fmt", "yuv420p", "-vf",
                                   "pad=ceil(iw/2)*2:ceil(ih/2)*2", partial.string()});
@@ -95,6 +101,20 @@ TurntableResult write_turntable(SceneView& view, const std::filesystem::path& fo
     result.note = "ffmpeg failed (exit " + std::to_string(status) + "): PNG frames only";
   }
   return result;
+}
+
+}  // namespace
+
+TurntableResult write_turntable(SceneView& view, const std::filesystem::path& folder, int width, int height, int frames, int scale) {
+  return write_frames(folder, "turntable", [&](const auto& write) { view.turntable(width, height, frames, scale, write); });
+}
+
+TurntableResult write_flythrough(SceneView& view, const std::vector<scene::Bookmark>& bookmarks, const std::filesystem::path& folder,
+                                 int width, int height, int frames_per_leg, int scale) {
+  if (bookmarks.size() < 2)
+    throw InputError(folder.string(), 0, "", "a fly-through needs at least two bookmarks (the scene has " + std::to_string(bookmarks.size()) + ")");
+  return write_frames(folder, "flythrough",
+                      [&](const auto& write) { view.flythrough(bookmarks, frames_per_leg, width, height, scale, write); });
 }
 
 std::vector<scene::Bookmark> read_saved_bookmarks(const std::filesystem::path& folder) {

@@ -26,6 +26,10 @@ struct TurntableResult {
 };
 // frame_0001.png ... into `folder`, then turntable.mp4 with ffmpeg when it is on the PATH.
 TurntableResult write_turntable(SceneView& view, const std::filesystem::path& folder, int width, int height, int frames, int scale);
+// A bookmark fly-through the same way (flythrough.mp4): frames_per_leg pictures between bookmarks.
+// InputError with fewer than two bookmarks.
+TurntableResult write_flythrough(SceneView& view, const std::vector<scene::Bookmark>& bookmarks, const std::filesystem::path& folder,
+                                 int width, int height, int frames_per_leg, int scale);
 
 // The path of an executable on PATH, or nullopt.
 std::optional<std::filesystem::path> find_program(const std::string& name);

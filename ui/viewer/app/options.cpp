@@ -21,14 +21,23 @@ void add_options(CLI::App& app, Options& o) {
   app.add_option("--block-faces", o.block_faces,
                  "Block model geometry: all (filters are GPU uniforms), exposed (fewest triangles, for CPU renderers) or auto")
       ->capture_default_str();
+  app.add_option("--hide", o.hide, "Layers (ids from scene.json) not to show, e.g. --hide drillholes composites");
+  app.add_option("--color-by", o.color_by, "Colour a layer by an attribute: LAYER=ATTRIBUTE, e.g. blocks=class");
+  app.add_option("--section", o.section, "Cut the block model along a vertical section (剖面): X0,Y0,X1,Y1[,WIDTH] in CRS metres (width default 20)");
+  app.add_flag("--section-view", o.section_view, "Look at the --section face on (orthographic)");
+  app.add_option("--bench", o.bench, "Show one bench or level of the block model: FLOOR,THICKNESS in metres");
   app.add_flag("--presentation", o.presentation, "Start full-screen without panels (F11 toggles, Esc leaves)");
   app.add_option("--turntable", o.turntable, "Write a turntable (PNG frames, and turntable.mp4 where ffmpeg exists) into this folder and exit");
-  app.add_option("--frames", o.frames, "Frames of the turntable")->capture_default_str();
+  app.add_option("--flythrough", o.flythrough,
+                 "Write a fly-through from bookmark to bookmark (PNG frames, and flythrough.mp4 where ffmpeg exists) into this folder and exit");
+  app.add_option("--frames", o.frames, "Frames of the turntable, or per leg of the fly-through")->capture_default_str();
   app.footer(
       "Examples:\n"
       "  georeserve-view models/qianyu-wollastonite.json\n"
       "  georeserve-view out/qianyu-wollastonite --screenshot view.png --size 1600x1000\n"
       "  xvfb-run -a georeserve-view out/q --screenshot poster.png --size 1600x1000 --scale 4 --bookmark plan\n"
+      "  xvfb-run -a georeserve-view out/q --flythrough fly --frames 48 --size 1280x720\n"
+      "  georeserve-view out/q --screenshot s.png --section 41539700,4707400,41540500,4708200,20 --section-view\n"
       "Mouse: left drag orbits, right or middle drag pans, wheel zooms, click picks. Keys: F fit, P plan,\n"
       "O orthographic, F11 presentation, Ctrl+S screenshot.\n"
       "Exit status: 0 fine, 1 bad input or no display (a layer that fails to load is reported and the rest\n"
@@ -48,6 +57,39 @@ void check(Options& o) {
     throw CLI::ValidationError("--block-faces", "must be auto, all or exposed");
   if (o.frames < 1 || o.frames > 3600) throw CLI::ValidationError("--frames", "must be between 1 and 3600");
   if (o.exaggeration < 0 || o.exaggeration > 100) throw CLI::ValidationError("--exaggeration", "must be between 0 and 100");
+  auto numbers = [](const std::string& text) {
+    std::vector<double> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      const std::size_t end = std::min(text.find(',', start), text.size());
+      const auto v = parse_double(trim(text.substr(start, end - start)));
+      if (!v) return std::vector<double>{};
+      out.push_back(*v);
+      start = end + 1;
+    }
+    return out;
+  };
+  if (!o.section.empty()) {
+    const auto v = numbers(o.section);
+    SectionCut cut;
+    if (v.size() == 4 || v.size() == 5) {
+      cut.start = {v[0], v[1]};
+      cut.end = {v[2], v[3]};
+      cut.width = v.size() == 5 ? v[4] : 20.0;
+    }
+    if ((v.size() != 4 && v.size() != 5) || !(cut.length() > 0) || !(cut.width > 0))
+      throw CLI::ValidationError("--section", "expected X0,Y0,X1,Y1[,WIDTH] with two different points and a positive width, got '" + o.section + "'");
+    o.section_cut = cut;
+  }
+  if (o.section_view && !o.section_cut) throw CLI::ValidationError("--section-view", "needs --section");
+  if (!o.bench.empty()) {
+    const auto v = numbers(o.bench);
+    if (v.size() != 2 || !(v[1] > 0)) throw CLI::ValidationError("--bench", "expected FLOOR,THICKNESS with a positive thickness, got '" + o.bench + "'");
+    o.bench_cut = BenchCut{v[0], v[1]};
+  }
+  for (const auto& c : o.color_by)
+    if (c.find('=') == std::string::npos || c.front() == '=')
+      throw CLI::ValidationError("--color-by", "expected LAYER=ATTRIBUTE, got '" + c + "'");
 }
 
 std::optional<FaceSet> face_set_option(const Options& o) {

@@ -7,6 +7,9 @@
 #include <optional>
 #include <string>
 
+#include <vector>
+
+#include "viewer/scene/block_layer.h"
 #include "viewer/scene/block_volume.h"
 
 namespace CLI {
@@ -26,8 +29,16 @@ struct Options {
   bool plan = false;                 // start in plan view
   bool presentation = false;         // start without panels
   std::string turntable;             // folder: write turntable frames (and turntable.mp4 with ffmpeg) and exit
-  int frames = 72;
+  std::string flythrough;            // folder: fly from bookmark to bookmark (PNG frames, flythrough.mp4 with ffmpeg) and exit
+  int frames = 72;                   // turntable frames, or fly-through frames per leg
+  std::vector<std::string> hide;     // layer ids not shown
+  std::vector<std::string> color_by; // "LAYER=ATTRIBUTE"
+  std::string section;               // "X0,Y0,X1,Y1[,WIDTH]" (CRS, m): a vertical section of the block model
+  bool section_view = false;         // look at the section face on
+  std::string bench;                 // "FLOOR,THICKNESS" (m): a bench of the block model
   int width = 1280, height = 800;    // parsed from size
+  std::optional<SectionCut> section_cut;  // parsed from section
+  std::optional<BenchCut> bench_cut;      // parsed from bench
 };
 
 // Declares the options on `app`; check() afterwards validates and fills width/height.

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "core/text.h"
+#include "viewer/app/panel_parts.h"
 #include "viewer/scene/palette.h"
 
 namespace georeserve::viewer {
@@ -16,8 +17,6 @@ const ImVec4 kRed{1.0f, 0.45f, 0.4f, 1.0f};
 const ImVec4 kDim{0.7f, 0.7f, 0.7f, 1.0f};
 
 ImVec4 to_imgui(Rgb c) { return {c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f}; }
-
-BlockLayer* as_block(Layer* layer) { return dynamic_cast<BlockLayer*>(layer); }
 
 Layer* active_layer(SceneView& view, UiState& ui) {
   if (Layer* l = view.layer(ui.active_layer)) return l;
@@ -112,11 +111,8 @@ void index_range(const char* label, BlockFilter& f, int axis, int cells, const B
 }
 
 void block_panel(SceneView& view, UiState& ui, int width) {
-  BlockLayer* layer = as_block(view.layer(ui.active_layer));
-  if (!layer)
-    for (Layer* l : view.layers())
-      if ((layer = as_block(l)) && layer->ok()) break;
-  if (!layer || !layer->ok()) return;
+  BlockLayer* layer = panel_block_layer(view, ui);
+  if (!layer) return;
   ImGui::SetNextWindowPos(ImVec2(static_cast<float>(width) - 360, 8), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(352, 440), ImGuiCond_FirstUseEver);
   ImGui::Begin("块体模型 Block model filter");
@@ -151,7 +147,8 @@ void block_panel(SceneView& view, UiState& ui, int width) {
   }
   mask_checkboxes("资源类别 class", layer->class_attribute(), f.class_mask);
   mask_checkboxes("矿体/区域 domain", layer->domain_attribute(), f.domain_mask);
-  if (ImGui::TreeNodeEx("剖切 slices and benches", ImGuiTreeNodeFlags_DefaultOpen)) {
+  const bool slices_open = ImGui::TreeNodeEx("剖切 slices, sections and benches", ImGuiTreeNodeFlags_DefaultOpen);
+  if (slices_open) {
     index_range("i (columns)", f, 0, cells[0], *layer);
     index_range("j (rows)", f, 1, cells[1], *layer);
     index_range("k (levels)", f, 2, cells[2], *layer);
@@ -159,10 +156,13 @@ void block_panel(SceneView& view, UiState& ui, int width) {
       f.index_min = {0, 0, 0};
       f.index_max = {cells[0] - 1, cells[1] - 1, cells[2] - 1};
     }
-    ImGui::TreePop();
   }
   ImGui::Checkbox("show blocks without a value", &f.show_missing);
   layer->set_filter(f);
+  if (slices_open) {
+    section_controls(view, ui, *layer);  // after set_filter: the cuts live in the filter too
+    ImGui::TreePop();
+  }
   bool edges = layer->show_edges();
   if (ImGui::Checkbox("block outlines", &edges)) layer->set_show_edges(edges);
   int set = layer->face_set() == FaceSet::all ? 0 : 1;
@@ -261,6 +261,9 @@ void export_panel(UiState& ui, int width) {
   ImGui::SliderInt("frames", &ui.turntable_frames, 12, 360);
   ImGui::SameLine();
   if (ImGui::Button("turntable")) ui.want_turntable = true;
+  ImGui::SliderInt("per leg", &ui.flythrough_frames, 6, 240);
+  ImGui::SameLine();
+  if (ImGui::Button("fly through bookmarks")) ui.want_flythrough = true;
   ImGui::TextColored(kDim, "into %s (F11: presentation)", ui.export_folder.string().c_str());
   if (!ui.status.empty()) {
     ImGui::PushTextWrapPos(320);
@@ -278,6 +281,8 @@ void draw_panels(SceneView& view, UiState& ui, int width, int height) {
   view_panel(view, ui, height);
   pick_panel(ui, width, height);
   export_panel(ui, width);
+  statement_panel(view, ui, width, height);
+  problems_panel(view, ui, width);
 }
 
 }  // namespace georeserve::viewer

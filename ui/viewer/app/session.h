@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,11 +25,28 @@ struct UiState {
   std::vector<scene::Bookmark> bookmarks;  // the scene's, then the saved ones
   char new_bookmark[64] = "view-1";
   double section_azimuth = 90.0;
+  // Section line: 0 = not drawing; 1, 2 = the next click on the map is its first or second point.
+  int section_clicks = 0;
+  std::array<double, 2> section_start{0, 0};
+  double section_coords[4] = {0, 0, 0, 0};  // typed x0, y0, x1, y1 (CRS)
+  float section_width = 20.0f;               // m
+  float bench_floor = 0.0f, bench_thickness = 10.0f;  // m
+  // Live statement: the planning block chosen (-1 = the whole filter), the last result and when it was made.
+  int statement_area = -1;
+  std::optional<FilteredStatement> statement;
+  std::string statement_layer;
+  std::uint64_t statement_revision = 0;
+  int statement_area_done = -2;
+  double statement_time = -1e9;   // glfwGetTime() of the last computation
+  double statement_ms = 0.0;      // how long it took
+  int flythrough_frames = 48;     // per leg
+  bool problems_open = true;      // the problems panel (layers that failed to load)
   int poster_scale = 4;
   int turntable_frames = 72;
   std::filesystem::path export_folder = ".";
   // Requests made by panels or keys, carried out at the start of the next frame.
   bool want_screenshot = false, want_poster = false, want_turntable = false, want_save_bookmarks = false;
+  bool want_flythrough = false;
 };
 
 class Session {
@@ -42,6 +61,12 @@ class Session {
   UiState& ui() { return ui_; }
   const std::filesystem::path& scene_folder() const { return folder_; }
   const std::vector<std::string>& problems() const { return problems_; }
+  // Recomputes the live statement when the block filter or the chosen area changed, at most every
+  // `min_interval` seconds while it keeps changing (so dragging a slider stays smooth); `now` in seconds.
+  void update_statement(double now, double min_interval = 0.25);
+  // What a left click at pixel (x, y) does while a section line is being drawn (ui().section_clicks > 0):
+  // the first click starts the line, the second ends it and cuts the block model along it.
+  void section_click(int x, int y, int width, int height);
 
   // One interactive frame; false once the window is to close.
   bool frame();

@@ -9,10 +9,26 @@
 #include <vector>
 
 #include "io/vtk_xml.h"
+#include "resources/filtered_statement.h"
 #include "viewer/scene/block_volume.h"
 #include "viewer/scene/layer.h"
 
 namespace georeserve::viewer {
+
+// A vertical section (剖面) along the line from `start` to `end` (CRS x, y): the blocks whose centres lie
+// within width / 2 of the vertical plane through the line and between its ends.
+struct SectionCut {
+  std::array<double, 2> start{0, 0}, end{0, 0};
+  double width = 10.0;  // m
+  double length() const;
+  double azimuth() const;  // of the line, degrees clockwise from north
+  bool operator==(const SectionCut&) const = default;
+};
+// A bench or level: block centres with floor <= elevation <= floor + thickness (CRS, m).
+struct BenchCut {
+  double floor = 0.0, thickness = 10.0;
+  bool operator==(const BenchCut&) const = default;
+};
 
 class BlockLayer : public Layer {
  public:
@@ -34,6 +50,19 @@ class BlockLayer : public Layer {
 
   const BlockFilter& filter() const;
   void set_filter(const BlockFilter& filter);
+  // Sections and benches: clip slabs in the filter (uniforms), so moving them rebuilds no geometry.
+  const std::optional<SectionCut>& section() const;
+  void set_section(const std::optional<SectionCut>& section);
+  const std::optional<BenchCut>& bench() const;
+  void set_bench(const std::optional<BenchCut>& bench);
+  // The slabs of the current section and bench, CRS coordinates (the form the engine takes).
+  std::vector<Slab> cut_slabs() const;
+
+  // Tonnes and grades per class of the blocks the current filter shows (optionally only those inside
+  // `area`, CRS coordinates), computed by the engine (filtered_statement). nullopt when the model has
+  // no tonnage attribute ("tonnes").
+  std::optional<FilteredStatement> statement(const geometry::MultiPolygon* area = nullptr) const;
+
   bool show_edges() const;
   void set_show_edges(bool on);
   // "all" faces (any filter is a uniform change) or only the "exposed" ones (rebuilt on each filter

@@ -217,6 +217,15 @@ void BlockLayer::Impl::set_uniforms(vtkShaderProgram* program) {
   program->SetUniform1iv("classMask", 8, masks);
   for (int w = 0; w < 8; ++w) masks[w] = static_cast<int>(filter.domain_mask[static_cast<std::size_t>(w)]);
   program->SetUniform1iv("domainMask", 8, masks);
+  program->SetUniformi("clipCount", filter.clip_count);
+  float planes[4 * kMaxClips], ranges[2 * kMaxClips];
+  for (std::size_t n = 0; n < static_cast<std::size_t>(kMaxClips); ++n) {
+    for (std::size_t c = 0; c < 4; ++c) planes[4 * n + c] = filter.clips[n].plane[c];
+    ranges[2 * n] = filter.clips[n].lo;
+    ranges[2 * n + 1] = filter.clips[n].hi;
+  }
+  program->SetUniform4fv("clipPlane", kMaxClips, static_cast<const float*>(planes));
+  program->SetUniform2fv("clipRange", kMaxClips, static_cast<const float*>(ranges));
   program->SetUniformi("categorical", categorical ? 1 : 0);
   const float colors[2] = {f(color_range[0]), f(color_range[1])};
   program->SetUniform2f("colorRange", colors);

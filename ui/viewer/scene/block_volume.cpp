@@ -44,11 +44,22 @@ void BlockVolume::fill_channel(int channel, float value) {
   for (std::size_t b = 0; b < block_count(); ++b) texels_[b * 4 + static_cast<std::size_t>(channel)] = value;
 }
 
+float clip_value(const ClipSlab& c, int i, int j, int k) {
+  // The shader's dot(clipPlane.xyz, vec3(c) + 0.5) + clipPlane.w, in float.
+  const float x = static_cast<float>(i) + 0.5f, y = static_cast<float>(j) + 0.5f, z = static_cast<float>(k) + 0.5f;
+  return c.plane[0] * x + c.plane[1] * y + c.plane[2] * z + c.plane[3];
+}
+
 // Keep in step with blockPasses() in shaders/block_faces.glsl.
 bool BlockVolume::passes(const BlockFilter& f, int i, int j, int k) const {
   const int c[3] = {i, j, k};
   for (std::size_t a = 0; a < 3; ++a)
     if (c[a] < f.index_min[a] || c[a] > f.index_max[a] || c[a] < 0 || c[a] >= cells_[a]) return false;
+  for (int n = 0; n < f.clip_count; ++n) {
+    const ClipSlab& clip = f.clips[static_cast<std::size_t>(n)];
+    const float s = clip_value(clip, i, j, k);
+    if (s < clip.lo || s > clip.hi) return false;
+  }
   const float* v = &texels_[index(i, j, k) * 4];
   if (is_missing(v[0]) && !f.show_missing) return false;
   if (f.value_enabled && !(!is_missing(v[1]) && v[1] >= f.value_lo && v[1] <= f.value_hi)) return false;

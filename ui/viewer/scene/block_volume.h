@@ -25,6 +25,17 @@ inline bool is_missing(float v) { return v < -1.0e38f; }  // the shader's blockM
 inline constexpr int kNoCategory = 255;      // class/domain index of blocks without one
 inline constexpr int kMaxCategories = 255;   // category indices 0..254
 
+// A clip slab in index coordinates: the block (i, j, k) is kept when
+// lo <= plane[0] (i + 0.5) + plane[1] (j + 0.5) + plane[2] (k + 0.5) + plane[3] <= hi. Vertical sections
+// are two of them (across and along the section line), benches one (elevation); BlockLayer makes them
+// from coordinates (block_layer.h).
+struct ClipSlab {
+  std::array<float, 4> plane{0, 0, 0, 0};
+  float lo = 0.0f, hi = 0.0f;
+  bool operator==(const ClipSlab&) const = default;
+};
+inline constexpr int kMaxClips = 3;
+
 // The filter, in the form of the shader's uniforms.
 struct BlockFilter {
   bool show_missing = false;        // draw blocks without a colour value (in grey)
@@ -34,6 +45,8 @@ struct BlockFilter {
   std::array<std::uint32_t, 8> domain_mask{};
   std::array<int, 3> index_min{0, 0, 0};       // inclusive cell index box (slices, benches)
   std::array<int, 3> index_max{0, 0, 0};
+  std::array<ClipSlab, kMaxClips> clips{};     // the first clip_count apply
+  int clip_count = 0;
 
   // Everything shown for a grid of these cells.
   static BlockFilter everything(const std::array<int, 3>& cells);
@@ -43,6 +56,9 @@ struct BlockFilter {
   static void set(std::array<std::uint32_t, 8>& mask, int index, bool on);
   bool operator==(const BlockFilter&) const = default;
 };
+
+// The clip's value at the centre of block (i, j, k), computed as the shader does.
+float clip_value(const ClipSlab& clip, int i, int j, int k);
 
 // One face: the cell on its high side is (i, j, k); the low side is one step back along `axis`.
 struct Face {

@@ -76,4 +76,18 @@ CameraRig CameraRig::from_vectors(const Vec3& position, const Vec3& focal, const
   return r;
 }
 
+CameraRig interpolate(const CameraRig& a, const CameraRig& b, double t) {
+  t = std::clamp(t, 0.0, 1.0);
+  const double s = t * t * (3.0 - 2.0 * t);
+  CameraRig r = a;
+  for (std::size_t c = 0; c < 3; ++c) r.focal[c] = a.focal[c] + s * (b.focal[c] - a.focal[c]);
+  r.distance = a.distance * std::pow(b.distance / a.distance, s);
+  r.parallel_scale = a.parallel_scale * std::pow(b.parallel_scale / a.parallel_scale, s);
+  double turn = std::fmod(b.azimuth - a.azimuth + 540.0, 360.0) - 180.0;  // -180..180
+  r.azimuth = std::fmod(a.azimuth + s * turn + 360.0, 360.0);
+  r.elevation = a.elevation + s * (b.elevation - a.elevation);
+  r.parallel = s < 0.5 ? a.parallel : b.parallel;
+  return r;
+}
+
 }  // namespace georeserve::viewer

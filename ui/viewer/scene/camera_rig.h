@@ -35,4 +35,9 @@ struct CameraRig {
                                 double parallel_scale);
 };
 
+// The camera a fraction t (0..1) of the way from a to b, for fly-throughs: focal point along a straight
+// line, distance and parallel scale geometrically, azimuth the short way round, elevation linearly; the
+// projection switches at the middle. Smoothstep-eased, so each leg starts and ends at rest.
+CameraRig interpolate(const CameraRig& a, const CameraRig& b, double t);
+
 }  // namespace georeserve::viewer

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "geometry/types.h"
 #include "scene/scene.h"
 
 namespace georeserve::viewer {
@@ -26,6 +27,12 @@ struct Ray {
 };
 
 // What the user clicked: the layer, where (CRS coordinates) and the values there.
+// A named area of a polygon layer (a planning block), CRS coordinates: for statements inside it.
+struct NamedArea {
+  std::string name;
+  geometry::MultiPolygon polygons;
+};
+
 struct PickResult {
   std::string layer_id;
   std::string layer_title;
@@ -72,6 +79,9 @@ class Layer {
   void set_color_range(double lo, double hi);
   // Smallest and largest value of an attribute in the data; nullopt when it has none.
   virtual std::optional<std::array<double, 2>> data_range(const std::string& attribute) const = 0;
+
+  // The layer's areas (planning blocks of a polygon layer); empty for other layers.
+  virtual std::vector<NamedArea> areas() const { return {}; }
 
   // Bumped by every change; the view re-applies layers whose revision moved.
   std::uint64_t revision() const { return revision_; }

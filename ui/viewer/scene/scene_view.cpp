@@ -10,7 +10,13 @@
 
 #include <GL/gl.h>
 
+#include <vtkActor.h>
 #include <vtkCamera.h>
+#include <vtkCellArray.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkNew.h>
 #include <vtkRenderer.h>
@@ -43,7 +49,12 @@ struct SceneView::Impl {
   int drawn_width = 0, drawn_height = 0;
   std::string renderer_name;
   bool software = false;
+  std::optional<SectionCut> trace;
+  vtkSmartPointer<vtkActor> trace_actor;
 
+  void update_trace();
+  // The ray through pixel (x, y), display coordinates; false when degenerate.
+  bool ray_at(int x, int y, int height, Ray& ray);
   void start(int width, int height);
   std::optional<std::array<double, 6>> local_bounds() const;
   void sync_layers();
@@ -90,6 +101,7 @@ void SceneView::Impl::start(int width, int height) {
   context.block_faces = options.block_faces.value_or(software ? FaceSet::exposed : FaceSet::all);
   for (auto& layer : layers) layer->attach(context);
   overlay_actors.attach(context);
+  update_trace();
 }
 
 void SceneView::load(const scene::Scene& scene) {
@@ -245,6 +257,7 @@ void SceneView::Impl::draw(int width, int height, int scale) {
   start(width, height);
   window->SetSize(width, height);
   window->SetDPI(72 * scale);
+  if (synced_context != context_revision && trace) update_trace();  // follows the exaggeration
   sync_layers();
   if (!camera_placed) {
     // The manifest's "default" or "overview" bookmark, else the whole scene from the south-west.
@@ -355,26 +368,8 @@ std::optional<PickResult> SceneView::pick(int x, int y, int width, int height) {
   auto& d = *impl_;
   if (!d.window) return std::nullopt;
   if (d.drawn_width != width || d.drawn_height != height || needs_render()) render(width, height);
-  const double dx = x + 0.5, dy = height - 1 - y + 0.5;
-  auto world = [&](double z) {
-    d.renderer->SetDisplayPoint(dx, dy, z);
-    d.renderer->DisplayToWorld();
-    double w[4];
-    d.renderer->GetWorldPoint(w);
-    return std::array<double, 3>{w[0] / w[3], w[1] / w[3], w[2] / w[3]};
-  };
-  const auto near = world(0.0), far = world(1.0);
   Ray ray;
-  ray.origin = near;
-  double length = 0;
-  for (int a = 0; a < 3; ++a) {
-    ray.direction[static_cast<std::size_t>(a)] = far[static_cast<std::size_t>(a)] - near[static_cast<std::size_t>(a)];
-    length += ray.direction[static_cast<std::size_t>(a)] * ray.direction[static_cast<std::size_t>(a)];
-  }
-  length = std::sqrt(length);
-  if (!(length > 0)) return std::nullopt;
-  for (double& c : ray.direction) c /= length;
-  ray.display = {dx, dy};
+  if (!d.ray_at(x, y, height, ray)) return std::nullopt;
   // The nearest hit, but an opaque layer wins over translucent ones in front of it (a block seen
   // through a translucent planning prism or terrain is what the user points at).
   std::optional<PickResult> best, best_translucent;
@@ -385,6 +380,99 @@ std::optional<PickResult> SceneView::pick(int x, int y, int width, int height) {
     if (!slot || hit->distance < slot->distance) slot = hit;
   }
   return best ? best : best_translucent;
+}
+
+bool SceneView::Impl::ray_at(int x, int y, int height, Ray& ray) {
+  const double dx = x + 0.5, dy = height - 1 - y + 0.5;
+  auto world = [&](double z) {
+    renderer->SetDisplayPoint(dx, dy, z);
+    renderer->DisplayToWorld();
+    double w[4];
+    renderer->GetWorldPoint(w);
+    return std::array<double, 3>{w[0] / w[3], w[1] / w[3], w[2] / w[3]};
+  };
+  const auto near = world(0.0), far = world(1.0);
+  ray.origin = near;
+  double length = 0;
+  for (std::size_t a = 0; a < 3; ++a) {
+    ray.direction[a] = far[a] - near[a];
+    length += ray.direction[a] * ray.direction[a];
+  }
+  length = std::sqrt(length);
+  if (!(length > 0)) return false;
+  for (double& c : ray.direction) c /= length;
+  ray.display = {dx, dy};
+  return true;
+}
+
+std::optional<std::array<double, 3>> SceneView::ground_point(int x, int y, int width, int height) {
+  auto& d = *impl_;
+  if (!d.window) return std::nullopt;
+  if (d.drawn_width != width || d.drawn_height != height || needs_render()) render(width, height);
+  Ray ray;
+  if (!d.ray_at(x, y, height, ray) || std::abs(ray.direction[2]) < 1e-9) return std::nullopt;
+  const double t = (d.rig.focal[2] - ray.origin[2]) / ray.direction[2];
+  return d.context.to_crs({ray.origin[0] + t * ray.direction[0], ray.origin[1] + t * ray.direction[1], d.rig.focal[2]});
+}
+
+void SceneView::view_section_line(const SectionCut& s) {
+  auto& d = *impl_;
+  const auto& o = d.scene.origin;
+  const auto b = d.local_bounds();
+  const auto& c = d.context;
+  const double z0 = b ? c.exaggeration_base + ((*b)[4] - c.exaggeration_base) * c.vertical_exaggeration : 0.0;
+  const double z1 = b ? c.exaggeration_base + ((*b)[5] - c.exaggeration_base) * c.vertical_exaggeration : 0.0;
+  d.rig.focal = {(s.start[0] + s.end[0]) / 2 - o[0], (s.start[1] + s.end[1]) / 2 - o[1], (z0 + z1) / 2};
+  // Stand on the line's right-hand side looking left of it: the camera's azimuth is the line's + 90.
+  d.rig.azimuth = std::fmod(s.azimuth() + 90.0, 360.0);
+  d.rig.elevation = 0.0;
+  d.rig.parallel = true;
+  d.rig.parallel_scale = 0.75 * std::max(s.length() / 1.6, z1 - z0);  // 1.6:1 window: two thirds of it across
+  d.rig.distance = std::max(2.0 * s.length(), 1000.0);
+  d.camera_placed = true;
+  d.dirty = true;
+}
+
+void SceneView::set_section_trace(const std::optional<SectionCut>& section) {
+  if (section == impl_->trace) return;
+  impl_->trace = section;
+  impl_->update_trace();
+  impl_->dirty = true;
+}
+
+void SceneView::Impl::update_trace() {
+  if (!window) return;  // attached at the first draw
+  if (!trace_actor) {
+    trace_actor = vtkSmartPointer<vtkActor>::New();
+    vtkNew<vtkPolyDataMapper> mapper;
+    trace_actor->SetMapper(mapper);
+    trace_actor->GetProperty()->SetColor(1.0, 0.92, 0.2);
+    trace_actor->GetProperty()->SetLineWidth(3.0f);
+    trace_actor->GetProperty()->LightingOff();
+    renderer->AddActor(trace_actor);
+  }
+  trace_actor->SetVisibility(trace.has_value());
+  if (!trace) return;
+  // The line at the top of the scene, with ticks down to its bottom at both ends.
+  const auto b = local_bounds();
+  const double top = b ? (*b)[5] : 0.0, bottom = b ? (*b)[4] : 0.0;
+  const auto& o = scene.origin;
+  vtkNew<vtkPoints> points;
+  const double xs[2] = {trace->start[0] - o[0], trace->end[0] - o[0]}, ys[2] = {trace->start[1] - o[1], trace->end[1] - o[1]};
+  for (int e = 0; e < 2; ++e) {
+    points->InsertNextPoint(xs[e], ys[e], top);
+    points->InsertNextPoint(xs[e], ys[e], bottom);
+  }
+  vtkNew<vtkCellArray> lines;
+  const vtkIdType top_line[2] = {0, 2}, tick0[2] = {0, 1}, tick1[2] = {2, 3};
+  lines->InsertNextCell(2, top_line);
+  lines->InsertNextCell(2, tick0);
+  lines->InsertNextCell(2, tick1);
+  vtkNew<vtkPolyData> poly;
+  poly->SetPoints(points);
+  poly->SetLines(lines);
+  static_cast<vtkPolyDataMapper*>(trace_actor->GetMapper())->SetInputData(poly);
+  context.place(trace_actor);
 }
 
 Image SceneView::capture(int width, int height, int scale) {
@@ -416,6 +504,28 @@ void SceneView::turntable(int width, int height, int frames, int scale, const st
     impl_->rig.orbit(360.0 * f / frames, 0.0);
     write(f, capture(width, height, scale));
   }
+  impl_->rig = start;
+  impl_->dirty = true;
+}
+
+void SceneView::flythrough(const std::vector<scene::Bookmark>& bookmarks, int frames_per_leg, int width, int height, int scale,
+                           const std::function<void(int, const Image&)>& write) {
+  if (bookmarks.empty()) return;
+  frames_per_leg = std::max(frames_per_leg, 1);
+  const CameraRig start = impl_->rig;
+  std::vector<CameraRig> stops;
+  for (const auto& b : bookmarks) {
+    apply_bookmark(b);
+    stops.push_back(impl_->rig);
+  }
+  int frame = 0;
+  for (std::size_t leg = 0; leg + 1 < stops.size(); ++leg)
+    for (int f = 0; f < frames_per_leg; ++f) {
+      impl_->rig = interpolate(stops[leg], stops[leg + 1], static_cast<double>(f) / frames_per_leg);
+      write(frame++, capture(width, height, scale));
+    }
+  impl_->rig = stops.back();
+  write(frame, capture(width, height, scale));
   impl_->rig = start;
   impl_->dirty = true;
 }

@@ -97,6 +97,15 @@ class SceneView {
   void apply_bookmark(const scene::Bookmark& bookmark);
   scene::Bookmark bookmark_here(const std::string& name, const std::string& title) const;
 
+  // Where the ray through pixel (x, y) meets the horizontal plane through the focal point, CRS
+  // coordinates (real elevation): for drawing section lines on the map. nullopt when the ray is horizontal.
+  std::optional<std::array<double, 3>> ground_point(int x, int y, int width, int height);
+  // Looks straight at a section: orthographic, horizontal, perpendicular to the line (from its left,
+  // so that the line runs left to right on screen), framing its length and the model's height.
+  void view_section_line(const SectionCut& section);
+  // Draws the section line (CRS x, y) on top of the scene, or nothing.
+  void set_section_trace(const std::optional<SectionCut>& section);
+
   // What lies under pixel (x, y) of a width x height view (origin top-left): the nearest hit.
   std::optional<PickResult> pick(int x, int y, int width, int height);
 
@@ -105,6 +114,10 @@ class SceneView {
   Image capture(int width, int height, int scale = 1);
   // Renders `frames` pictures turning once around the vertical axis; each goes to write(frame, image).
   void turntable(int width, int height, int frames, int scale, const std::function<void(int, const Image&)>& write);
+  // Renders a fly-through from bookmark to bookmark, `frames_per_leg` pictures per leg (the last
+  // bookmark's picture ends it); each goes to write(frame, image).
+  void flythrough(const std::vector<scene::Bookmark>& bookmarks, int frames_per_leg, int width, int height, int scale,
+                  const std::function<void(int, const Image&)>& write);
 
  private:
   struct Impl;

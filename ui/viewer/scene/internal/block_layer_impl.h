@@ -5,6 +5,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ struct BlockLayer::Impl {
 
   BlockVolume volume;
   BlockFilter filter;
+  std::optional<SectionCut> section;
+  std::optional<BenchCut> bench;
   bool show_edges = true;
   FaceSet face_set = FaceSet::all;
   bool face_set_chosen = false;  // set by the caller; else the view's choice for its renderer
@@ -62,6 +65,8 @@ struct BlockLayer::Impl {
   Rgb solid{200, 200, 200};
 
   std::array<double, 3> local_point(const std::array<double, 3>& index) const;
+  // The section and bench as clip slabs of `filter` (index coordinates).
+  void update_clips(const std::vector<Slab>& slabs);
   void pack_class_and_domain(const Layer& layer);
   void pack_color_and_filter(const Layer& layer);
   // The display ray in index coordinates (same parameter t).

@@ -25,6 +25,7 @@ std::unique_ptr<Layer> load_layer(const scene::Layer& desc, const scene::Scene& 
       case scene::LayerKind::block_model: return BlockLayer::load(desc, scene);
       case scene::LayerKind::surface: return raster ? load_raster_layer(desc, scene, terrain) : load_poly_layer(desc, scene);
       case scene::LayerKind::grid: return load_raster_layer(desc, scene, terrain);
+      case scene::LayerKind::subsidence: return load_subsidence_layer(desc, scene, terrain);
       case scene::LayerKind::polygons:
         return ext == ".vtp" ? load_poly_layer(desc, scene) : load_polygon_layer(desc, scene, terrain);
       default: return load_poly_layer(desc, scene);

@@ -18,6 +18,9 @@ std::unique_ptr<Layer> load_raster_layer(const scene::Layer& desc, const scene::
 // Planning blocks and zones from GeoJSON: translucent prisms or draped outlines, with their names.
 std::unique_ptr<Layer> load_polygon_layer(const scene::Layer& desc, const scene::Scene& scene, const RasterGrid* terrain);
 
+// A subsidence grid (grid CSV or GeoTIFF of W) draped on the terrain with contours, or the terrain displaced.
+std::unique_ptr<Layer> load_subsidence_layer(const scene::Layer& desc, const scene::Scene& scene, const RasterGrid* terrain);
+
 // The DEM of a surface layer read from a GeoTIFF, for draping (nullptr when the layer is no DEM).
 const RasterGrid* terrain_of(const Layer& layer);
 

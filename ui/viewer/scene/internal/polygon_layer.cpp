@@ -28,6 +28,13 @@ class PolygonLayer : public PolyBase {
   using PolyBase::PolyBase;
   void load(const scene::Scene& scene, const RasterGrid* terrain);
 
+ std::vector<NamedArea> areas() const override {
+    std::vector<NamedArea> out;
+    for (const auto& f : features_.features)
+      if (!f.polygons.empty()) out.push_back({f.label(desc().label_field), f.polygons});
+    return out;
+  }
+
  protected:
   void describe(long long feature, const std::array<double, 3>&, PickResult& r) const override {
     if (feature < 0 || static_cast<std::size_t>(feature) >= features_.features.size()) return;
