@@ -16,8 +16,18 @@ void coal_stage_seams(CoalContext& c) {
                                                       " block x variable estimated from all holes: too few in the block)"
                                                 : ""));
   }
+  std::string per_seam;
+  for (const auto& s : c.seams.seams)
+    if (s.crossing_moves)
+      per_seam += " seam " + c.model.seams.names[static_cast<std::size_t>(s.seam)] + ": " + std::to_string(s.crossing_moves) +
+                  " nodes (" + format_fixed(100.0 * static_cast<double>(s.crossing_moves) / static_cast<double>(s.coal_nodes), 1) +
+                  " % of its coal), mean shift " + format_fixed(s.crossing_shift_sum / static_cast<double>(s.crossing_moves), 2) +
+                  " m, max " + format_fixed(s.crossing_shift_max, 1) + " m, coal there " +
+                  format_fixed(s.crossing_thickness_sum * c.inputs.grid.cell_area() * c.model.grid.default_density / 1e6, 2) +
+                  " Mt;";
   c.note("seams never cross: " + std::to_string(c.seams.crossing_repairs) +
-         " node(s) where a seam rose above the floor of a seam above it were moved down to touch it");
+         " node(s) where a seam rose above the floor of a seam above it were moved down to touch it (mostly where a "
+         "seam thins out far from its own picks, so its isochore is poorly known)." + per_seam);
 }
 
 }  // namespace georeserve

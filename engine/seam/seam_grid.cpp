@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <numeric>
 
 #include <Eigen/Dense>
@@ -11,6 +12,7 @@
 
 #include "core/progress.h"
 #include "geometry/polygon.h"
+#include "geometry/validity.h"
 #include "geostat/estimation.h"
 #include "geostat/spatial_index.h"
 
@@ -233,12 +235,32 @@ SeamSurface build_one(const SeamInputs& in, const SeamGridSettings& st, int seam
           holes.push_back(h);
         }
       s.trend = fit_trend(x, y, z, s.trend_x0, s.trend_y0, st.trend_degree);
+      // A hole between a fault's line at the marker's elevation and its line at the seam's meets the
+      // marker on one side of the fault and the seam on the other: its marker belongs to no block of
+      // this seam, so it is left out of the marker surface and the isochore.
+      std::vector<std::uint8_t> straddles(in.marker_z.size(), 0);
+      for (std::size_t h = 0; h < in.marker_z.size(); ++h) {
+        if (std::isnan(in.marker_z[h])) continue;
+        for (std::size_t f = 0; f < in.faults.size(); ++f) {
+          const auto& ft = in.faults[f];
+          if (ft.zone || ft.dip_deg >= 90) continue;
+          const double shift = (in.marker_z[h] - s.mean_roof_z) / std::tan(ft.dip_deg * std::numbers::pi / 180);
+          const geometry::Point2 d{std::sin(ft.dip_azimuth_deg * std::numbers::pi / 180),
+                                   std::cos(ft.dip_azimuth_deg * std::numbers::pi / 180)};
+          const auto a = in.marker_xy[h], b = a + shift * d;
+          const auto& line = s.fault_lines[f];
+          for (std::size_t k = 0; k + 1 < line.size() && !straddles[h]; ++k)
+            if (geometry::segments_touch(a, b, line[k], line[k + 1])) straddles[h] = 1;
+        }
+        s.straddling_holes += straddles[h];
+      }
       for (std::size_t i = 0; i < holes.size(); ++i)
-        roof.residual.add(x[i], y[i], z[i] - s.trend_at(x[i], y[i]), static_cast<std::int32_t>(holes[i]),
-                          s.blocks.block_of({x[i], y[i]}));
+        if (!straddles[holes[i]])
+          roof.residual.add(x[i], y[i], z[i] - s.trend_at(x[i], y[i]), static_cast<std::int32_t>(holes[i]),
+                            s.blocks.block_of({x[i], y[i]}));
       for (std::size_t i = 0; i < picks.size(); ++i) {
         const auto h = static_cast<std::size_t>(picks[i]->hole);
-        if (!std::isnan(in.marker_z[h]))
+        if (!std::isnan(in.marker_z[h]) && !straddles[h])
           roof.isochore.add(picks[i]->x, picks[i]->y, in.marker_z[h] - picks[i]->roof_z, picks[i]->hole, pick_block[i]);
       }
     } else {
@@ -383,6 +405,10 @@ std::size_t repair_crossings(std::vector<SeamSurface>& seams) {
         s.roof[k] -= shift;
         s.floor[k] -= shift;
         ++repaired;
+        ++s.crossing_moves;
+        s.crossing_shift_sum += shift;
+        s.crossing_shift_max = std::max(s.crossing_shift_max, shift);
+        s.crossing_thickness_sum += s.thickness[k];
       }
       lowest_floor = s.floor[k];
     }

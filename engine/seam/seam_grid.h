@@ -93,7 +93,11 @@ struct SeamSurface {
   std::vector<SeamSample> thickness_samples;
   std::size_t zero_samples = 0, burnt_holes_left_out = 0, gap_holes_left_out = 0, unreached_holes = 0;
   std::size_t fallback_blocks = 0;        // block x variable estimated from all samples
+  std::size_t straddling_holes = 0;       // marker and seam on opposite sides of a fault: left out of the roof
   std::size_t coal_nodes = 0;
+  std::size_t crossing_moves = 0;         // nodes moved down by the crossing repair
+  double crossing_shift_sum = 0, crossing_shift_max = 0;  // m
+  double crossing_thickness_sum = 0;      // m: coal thickness at the moved nodes (their coal volume / cell area)
   std::array<double, 6> trend{};          // roof trend coefficients (local coordinates, km)
   double trend_x0 = 0, trend_y0 = 0;         // roof trend, or the marker's when roof = marker - isochore
   double trend_at(double x, double y) const;
