@@ -277,11 +277,11 @@ void class_map(const CoalContext& c, HtmlPage& page, std::size_t s) {
     items.push_back({col, label});
   };
   for (auto rc : all_resource_classes)
-    draw([&](std::size_t k) { return st.class_code[k] == static_cast<double>(rc) && st.status[k] != seam::NodeStatus::burnt; },
+    draw([&](std::size_t k) { return st.class_code[k] == static_cast<double>(rc) && st.status[k] == seam::NodeStatus::remaining; },
          resource_class_color(class_name(rc)), std::string(class_name_cn(rc)) + " " + std::string(class_name(rc)), 0.8);
-  draw([&](std::size_t k) { return st.status[k] == seam::NodeStatus::below_limits; }, {120, 120, 120},
-       "不可采 below limits (hatched grey)", 0.45);
-  draw([&](std::size_t k) { return st.status[k] == seam::NodeStatus::too_deep; }, {49, 54, 149}, "超深 too deep", 0.5);
+  draw([&](std::size_t k) { return st.status[k] == seam::NodeStatus::below_limits; }, {189, 189, 189},
+       "不可采 below limits (thin, ash, sulfur, Qnet)", 0.9);
+  draw([&](std::size_t k) { return st.status[k] == seam::NodeStatus::too_deep; }, {49, 54, 149}, "超深 too deep", 0.6);
   draw_legend(f.svg, kMapLeft + kMapWidth + 30, kMapTop + 10, items, "类型 Class");
   const auto ctx = draw_context(f, c, s);
   finish_map(f, ctx, kMapTop + 40 + 16.0 * static_cast<double>(items.size()) + 20);
@@ -301,7 +301,7 @@ void coal_maps(const CoalContext& c, HtmlPage& page) {
     page.heading(2, c.model.seams.names_cn[s] + " 煤层图件 seam " + name + " maps", "seam-" + name);
     floor_map(c, page, s);
     band_map(c, page, s, "seam_" + name + "_isopach", "厚度等值线图 isopach (coal thickness)", sf.thickness,
-             make_bands({0.0001, 0.3, 0.7, 1.3, 2.0, 3.5, inf}, ColorMap::viridis, "m", 1), "厚度 thickness",
+             make_bands({0.05, 0.3, 0.7, 1.3, 2.0, 3.5, inf}, ColorMap::viridis, "m", 2, true), "厚度 thickness",
              {c.model.limits.min_thickness},
              c.model.seams.names_cn[s] + ": kriged vertical coal thickness; the line is the minimum mineable thickness (" +
                  format_double(c.model.limits.min_thickness) + " m).");

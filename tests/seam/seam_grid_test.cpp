@@ -1,9 +1,13 @@
 // Seam grids against closed forms: a planar seam of constant thickness gives area x thickness x
 // density exactly; the search never crosses a fault (each side keeps its own constant); zero-thickness
-// holes pull the thickness to zero; seams never cross after the repair.
+// holes pull the thickness to zero; seams never cross after the repair; results are bit-identical
+// for any thread count.
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
+
+#include <tbb/global_control.h>
 
 #include "seam/mineability.h"
 #include "seam/seam_grid.h"
@@ -170,4 +174,27 @@ TEST(SeamGrid, TrendFitsAQuadraticExactly) {
   const auto c = fit_trend(x, y, z, X0, Y0, 2);
   const double expected[6] = {-500, 10, -4, 3, -2, 1.5};
   for (int t = 0; t < 6; ++t) EXPECT_NEAR(c[static_cast<std::size_t>(t)], expected[t], 1e-8);
+}
+
+TEST(SeamGrid, IdenticalForAnyThreadCount) {
+  auto in = inputs([](double x, double y) { return 1.0 + std::sin(x / 300.0) * std::cos(y / 400.0) * 0.8; });
+  Fault f;
+  f.id = "F";
+  f.trace = {{X0 + 700, Y0 - 10}, {X0 + 1300, Y0 + L + 10}};
+  f.dip_deg = 60, f.dip_azimuth_deg = 100, f.max_throw = 40, f.trace_z = -300;
+  in.faults.push_back(f);
+  auto run = [&](std::size_t threads) {
+    const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+    return build_seam_model(in, settings());
+  };
+  const auto one = run(1), two = run(2), four = run(4);
+  for (const auto* other : {&two, &four}) {
+    const auto& a = one.seams[0];
+    const auto& b = other->seams[0];
+    for (std::size_t k = 0; k < in.grid.size(); ++k) {
+      ASSERT_EQ(std::memcmp(&a.thickness[k], &b.thickness[k], sizeof(double)), 0) << k;
+      ASSERT_EQ(std::memcmp(&a.roof[k], &b.roof[k], sizeof(double)), 0) << k;
+      for (int q = 0; q < 4; ++q) ASSERT_EQ(std::memcmp(&a.quality[q][k], &b.quality[q][k], sizeof(double)), 0) << k;
+    }
+  }
 }
