@@ -198,6 +198,8 @@ nlohmann::json ReportTables::json() const {
   j["resources"] = leaf(c_.resources);
   j["reserves"] = leaf(c_.reserves);
   j["resources_by_level"] = leaf(resource_statement(c_.items, {"level"}, cutoff_filter()));
+  if (c_.items.group_index("planning_block") >= 0)
+    j["resources_by_planning_block"] = leaf(resource_statement(c_.items, {"planning_block"}, cutoff_filter()));
   j["total_resource_tonnes"] = total_tonnes(c_.resources);
   j["total_reserve_tonnes"] = total_tonnes(c_.reserves);
   j["cutoff"] = m.cutoff_field.empty() ? nlohmann::json() : nlohmann::json{{"field", m.cutoff_field}, {"value", m.cutoff}};

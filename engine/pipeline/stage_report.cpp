@@ -20,7 +20,6 @@ namespace georeserve {
 
 namespace {
 
-nlohmann::json number_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
 
 // Where the ore is: tonnage-weighted centre and the elevation with the most tonnes.
 struct OreCentre {
@@ -93,6 +92,11 @@ void stage_report(PipelineContext& c) {
   const Statement by_level = resource_statement(c.items, {"level"}, tables.cutoff_filter());
   page.table(tables.statement_headers("level 中段"), tables.statement_rows(by_level), tables.statement_numeric(),
              "按中段 by elevation level (" + format_fixed(m.report.level_interval, 0) + " m)");
+  if (c.items.group_index("planning_block") >= 0) {
+    const Statement by_block = resource_statement(c.items, {"planning_block"}, tables.cutoff_filter());
+    page.table(tables.statement_headers("planning block 规划区块"), tables.statement_rows(by_block),
+               tables.statement_numeric(), "按规划区块 by planning block (" + m.report.planning_blocks->filename().string() + ")");
+  }
 
   page.heading(2, "储量估算表 Reserve statement");
   page.paragraph(tables.modifying_factors_text());

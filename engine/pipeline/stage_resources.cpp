@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/text.h"
+#include "pipeline/planning_blocks.h"
 #include "pipeline/stage.h"
 
 namespace georeserve {
@@ -116,7 +117,12 @@ void stage_classify(PipelineContext& c) {
   }
   it.grades.assign(c.grades.size(), {});
   it.group_names = {"domain", "level"};
-  it.groups.assign(2, {});
+  std::vector<PlanningBlock> planning;
+  if (c.model.report.planning_blocks) {
+    planning = read_planning_blocks(*c.model.report.planning_blocks, c.model.crs);
+    it.group_names.push_back("planning_block");
+  }
+  it.groups.assign(it.group_names.size(), {});
   c.item_block.clear();
   for (std::size_t d = 0; d < c.domains.size(); ++d)
     for (std::size_t b = 0; b < grid.block_count(); ++b) {
@@ -127,7 +133,9 @@ void stage_classify(PipelineContext& c) {
       it.class_code.push_back(classes[d][b]);
       for (std::size_t g = 0; g < c.grades.size(); ++g) it.grades[g].push_back(c.grades[g].estimates[d][b].estimate);
       it.groups[0].push_back(c.domains[d].settings->name);
-      it.groups[1].push_back(level_label(grid.centre(b).z(), c.model.report.level_interval));
+      const auto centre = grid.centre(b);
+      it.groups[1].push_back(level_label(centre.z(), c.model.report.level_interval));
+      if (!planning.empty()) it.groups[2].push_back(planning_block_of(planning, {centre.x(), centre.y()}));
       c.item_block.push_back(b);
     }
 }
