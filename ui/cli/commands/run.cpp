@@ -38,7 +38,10 @@ const RegisterCommand reg{{"run", "Run a deposit model end to end: domains, krig
                              sub.footer(stage_list() +
                                         "\nWrites report.json, report.html (statements, grade-tonnage, variograms, plans and\n"
                                         "sections, validation), figures/*.svg, blocks.csv, blocks.vti, the domain solids\n"
-                                        "(.vtp, .obj, .ply), drillholes.vtp and scene.json for georeserve-view.\n"
+                                        "(.vtp, .obj, .ply), drillholes.vtp, scene.json for georeserve-view, scene.glb\n"
+                                        "(glTF for PowerPoint and Blender) and gis/ (GeoPackage, Shapefiles, GeoJSON, DXF,\n"
+                                        "GeoTIFF plan maps for QGIS and CAD). A coal model (\"kind\": \"coal-seams\")\n"
+                                        "writes seam grids and maps instead; see models/README.md.\n"
                                         "The folder is replaced only when the whole run succeeds.\n\n"
                                         "Examples: georeserve run models/qianyu-wollastonite.json\n"
                                         "          georeserve run models/tiefa-coal.json");
