@@ -2,10 +2,9 @@
 // folder that replaces the output folder only when the whole run succeeded.
 #include "pipeline/coal_run.h"
 
-#include <unistd.h>
-
 #include "core/progress.h"
 #include "pipeline/coal_context.h"
+#include "pipeline/staging.h"
 
 namespace georeserve {
 
@@ -24,36 +23,24 @@ const std::vector<CoalStage>& coal_stages() {
 RunSummary run_coal_model(const CoalModel& model, const RunOptions& options) {
   namespace fs = std::filesystem;
   const fs::path out = options.out.empty() ? fs::path("out") / model.name : options.out;
-  const fs::path staging = out.string() + ".tmp-" + std::to_string(::getpid());
-  fs::remove_all(staging);
-  fs::create_directories(staging / "figures");
-  CoalContext c(model, staging);
-  c.progress = options.progress;
-  c.log = options.log;
   const double start = monotonic_seconds();
-  try {
+  RunSummary r;
+  run_in_staging_folder(out, [&](const fs::path& staging) {
+    CoalContext c(model, staging);
+    c.progress = options.progress;
+    c.log = options.log;
     for (const auto& s : coal_stages()) {
       if (c.log) *c.log << "[" << s.name << "] " << s.name_cn << ": " << s.summary << '\n';
       const double t0 = monotonic_seconds();
       s.run(c);
       c.stage_seconds.emplace_back(s.name, monotonic_seconds() - t0);
     }
-  } catch (...) {
-    std::error_code ec;
-    fs::remove_all(staging, ec);
-    throw;
-  }
-  const fs::path old = out.string() + ".old-" + std::to_string(::getpid());
-  std::error_code ec;
-  if (fs::exists(out)) fs::rename(out, old);
-  fs::rename(staging, out);
-  fs::remove_all(old, ec);
-  RunSummary r;
+    for (std::size_t i = 0; i < c.items.items.size(); ++i) r.resource_tonnes += c.items.items.tonnes[i];
+    for (const auto& row : c.reserves.rows)
+      if (row.group_values.empty() || row.group_values[0] != "all") r.reserve_tonnes += row.tonnes;
+  });
   r.out = out;
   r.seconds = monotonic_seconds() - start;
-  for (std::size_t i = 0; i < c.items.items.size(); ++i) r.resource_tonnes += c.items.items.tonnes[i];
-  for (const auto& row : c.reserves.rows)
-    if (row.group_values.empty() || row.group_values[0] != "all") r.reserve_tonnes += row.tonnes;
   return r;
 }
 

@@ -1,12 +1,11 @@
 #include "pipeline/run.h"
 
-#include <unistd.h>
-
 #include "core/error.h"
 #include "core/progress.h"
 #include "core/text.h"
 #include "pipeline/report_tables.h"
 #include "pipeline/stage.h"
+#include "pipeline/staging.h"
 
 namespace georeserve {
 
@@ -30,38 +29,26 @@ const std::vector<Stage>& standard_stages() {
 RunSummary run_model(const DepositModel& model, const RunOptions& options) {
   namespace fs = std::filesystem;
   const fs::path out = options.out.empty() ? fs::path("out") / model.name : options.out;
-  const fs::path staging = out.string() + ".tmp-" + std::to_string(::getpid());
-  fs::remove_all(staging);
-  fs::create_directories(staging / "figures");
-  PipelineContext c(model, staging);
-  c.progress = options.progress;
-  c.log = options.log;
   const double start = monotonic_seconds();
-  try {
+  RunSummary r;
+  run_in_staging_folder(out, [&](const fs::path& staging) {
+    PipelineContext c(model, staging);
+    c.progress = options.progress;
+    c.log = options.log;
     for (const auto& s : standard_stages()) {
       if (c.log) *c.log << "[" << s.name << "] " << s.name_cn << ": " << s.summary << '\n';
       const double t0 = monotonic_seconds();
       s.run(c);
       c.stage_seconds.emplace_back(s.name, monotonic_seconds() - t0);
     }
-  } catch (...) {
-    std::error_code ec;
-    fs::remove_all(staging, ec);
-    throw;
-  }
-  // The report was written before the export's timing was known; that is fine: it lists the stages
-  // that fed it. Swap the finished folder in.
-  const fs::path old = out.string() + ".old-" + std::to_string(::getpid());
-  std::error_code ec;
-  if (fs::exists(out)) fs::rename(out, old);
-  fs::rename(staging, out);
-  fs::remove_all(old, ec);
-  RunSummary r;
+    // The report was written before the export's timing was known; that is fine: it lists the stages
+    // that fed it.
+    const ReportTables tables(c);
+    r.resource_tonnes = tables.total_tonnes(c.resources);
+    r.reserve_tonnes = tables.total_tonnes(c.reserves);
+  });
   r.out = out;
   r.seconds = monotonic_seconds() - start;
-  const ReportTables tables(c);
-  r.resource_tonnes = tables.total_tonnes(c.resources);
-  r.reserve_tonnes = tables.total_tonnes(c.reserves);
   return r;
 }
 
