@@ -136,7 +136,10 @@ CoalModel CoalModel::parse(const JsonDocument& doc) {
     m.cell = g->number_in("cell", m.cell, 1, 1000);
   }
   const auto est = root.at("estimation");
-  est.allow_only({"search", "trend_degree", "reach_tolerance", "min_block_samples", "variograms"});
+  est.allow_only({"search", "thickness_method", "trend_degree", "reach_tolerance", "min_block_samples", "variograms"});
+  m.grid.thickness_method = est.one_of("thickness_method", "zeros", {"zeros", "indicator"}) == "indicator"
+                                ? seam::ThicknessMethod::indicator
+                                : seam::ThicknessMethod::zeros;
   KrigingSamples shape;
   shape.dimension = 2;
   m.grid.search = parse_search(est.at("search"), shape);

@@ -13,8 +13,11 @@
 //     seam's horizon without meeting coal: it has a pick of a deeper seam, or it ends more than
 //     `reach_tolerance` below the seam's roof estimated at the hole. Holes inside a burnt zone that
 //     burnt this seam are left out (the coal there was burnt, not absent), as are holes in a fault gap.
-//  3. Thickness by ordinary kriging at every node of the field (zeros honoured, so pinch-outs come out
-//     of the data), clamped at 0; nodes in a fault gap carry no coal.
+//  3. Thickness by ordinary kriging at every node of the field, clamped at 0; nodes in a fault gap
+//     carry no coal. Method `zeros`: the samples above kriged as they are (pinch-outs come out of the
+//     data, smoothly). Method `indicator`: presence (1 / 0 at the same holes) kriged, coal where it is
+//     >= 0.5, and there the thickness kriged from the coal picks alone: sharper coal limits, so a
+//     thickness cut-off is less smoothed away (Tiefa: mineable coal -3 % against the truth, not -8 %).
 //  4. Roof, ash, sulfur, Qnet,ar and density kriged where the seam has coal. Floor = roof - thickness.
 //  5. Crossing repair (repair_crossings): top down, a seam whose roof rises above the floor of a
 //     seam above it at a node is moved down (thickness kept) to touch it; the nodes are counted.
@@ -43,7 +46,13 @@ enum class Quality { ash, sulfur, cv, density };
 inline constexpr Quality all_qualities[] = {Quality::ash, Quality::sulfur, Quality::cv, Quality::density};
 const char* quality_name(Quality q);  // "ash", "sulfur", "cv", "density"
 
+// zeros: thickness kriged with the zero-thickness holes (pinch-outs come out of the data, smoothly);
+// indicator: presence (coal / no coal) kriged as an indicator, coal where it is >= 0.5, and there the
+// thickness kriged from the coal picks alone (sharper coal limits, thickness not dragged to zero).
+enum class ThicknessMethod { zeros, indicator };
+
 struct SeamGridSettings {
+  ThicknessMethod thickness_method = ThicknessMethod::zeros;
   SearchPlan search;                      // 2D passes, for every variable
   VariogramModel thickness, roof, isochore, ash, sulfur, cv, density;  // roof: the marker's (or roof's) residual
   int trend_degree = 2;                   // roof trend: 0 none, 1 plane, 2 quadratic

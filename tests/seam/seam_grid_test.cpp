@@ -198,3 +198,21 @@ TEST(SeamGrid, IdenticalForAnyThreadCount) {
     }
   }
 }
+
+TEST(SeamGrid, IndicatorMethodKeepsThicknessUpToTheCoalLimit) {
+  // Coal 2 m thick in the western half only. Kriging the zeros in ramps the thickness down towards
+  // the limit; the indicator method keeps 2 m wherever coal is more likely than not.
+  const auto in = inputs([](double x, double) { return x < X0 + 1000 ? 2.0 : 0.0; });
+  auto st = settings();
+  st.thickness_method = ThicknessMethod::indicator;
+  const auto m = build_seam_model(in, st);
+  const auto& s = m.seams[0];
+  for (std::size_t k = 0; k < in.grid.size(); ++k) {
+    const double t = s.thickness[k];
+    ASSERT_TRUE(t == 0.0 || std::abs(t - 2.0) < 1e-9) << t;  // constant where present
+  }
+  EXPECT_NEAR(s.thickness[in.grid.locate({X0 + 880, Y0 + 1000})], 2.0, 1e-9);  // next to the limit
+  EXPECT_EQ(s.thickness[in.grid.locate({X0 + 1120, Y0 + 1000})], 0.0);
+  const auto zeros = build_seam_model(in, settings());
+  EXPECT_LT(zeros.seams[0].thickness[in.grid.locate({X0 + 880, Y0 + 1000})], 1.9);
+}
