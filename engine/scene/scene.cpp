@@ -345,7 +345,9 @@ std::vector<Bookmark> read_model_bookmarks(const std::filesystem::path& model_fi
   std::set<std::string> names;
   for (std::size_t i = 0; i < list->size(); ++i) {
     out.push_back(parse_bookmark(list->at(i)));
-    const std::string at = "[" + std::to_string(i) + "]";
+    std::string at = "[";  // built in steps: GCC 12 warns falsely (-Wrestrict) on "[" + to_string(i) + "]"
+    at += std::to_string(i);
+    at += ']';
     check_bookmark(out.back(), at, fail);
     if (!names.insert(out.back().name).second) fail(at + ".name", "'" + out.back().name + "' appears twice");
   }

@@ -18,6 +18,11 @@
 //                                  {"code": 1, "label": "探明", "label_en": "measured", "color": "#d62728"}]}]}],
 //    "bookmarks": [{"name": "overview", "title": "总览", "position": [x, y, z], "focal_point": [x, y, z],
 //                   "view_up": [0, 0, 1], "parallel": false}]}
+// Other layer kinds: "surface" (a DEM .tif, or a mesh/grid .vtp/.vts such as a seam roof with attributes),
+// "subsidence" (the grid CSV or a GeoTIFF of W written by `georeserve subsidence`; "displace": 0 drapes it
+// on the terrain, > 0 lowers the terrain by W times that factor), "grid", "points", "composites".
+// Bookmarks saved in the viewer go to bookmarks.json beside the manifest (the viewer reads both); a model
+// file's "viewer": {"bookmarks": [...]} is copied into the manifest by `georeserve run`.
 #pragma once
 
 #include <array>

@@ -39,7 +39,8 @@ void add_options(CLI::App& app, Options& o) {
       "  xvfb-run -a georeserve-view out/q --flythrough fly --frames 48 --size 1280x720\n"
       "  georeserve-view out/q --screenshot s.png --section 41539700,4707400,41540500,4708200,20 --section-view\n"
       "Mouse: left drag orbits, right or middle drag pans, wheel zooms, click picks. Keys: F fit, P plan,\n"
-      "O orthographic, F11 presentation, Ctrl+S screenshot.\n"
+      "O orthographic, F11 presentation, Ctrl+S screenshot. Sections: 'draw on map' in the block filter panel,\n"
+      "then click the line's two ends (Esc cancels); the live statement panel follows every filter and cut.\n"
       "Exit status: 0 fine, 1 bad input or no display (a layer that fails to load is reported and the rest\n"
       "still shows; with --screenshot the picture is written and the exit status is 1), 2 bad usage.");
 }
