@@ -50,7 +50,7 @@ const Job& job3d() {
     j.samples.dimension = 3;
     for (int h = 0; h < 2000; ++h) {
       const double cx = u(rng), cy = u(rng), a = az(rng), d = dip(rng) * std::numbers::pi / 180;
-      j.samples.hole_names.push_back("H" + std::to_string(h));
+      j.samples.hole_names.push_back(std::string("H").append(std::to_string(h)));  // GCC 12: no false -Wrestrict
       for (int k = 0; k < 100; ++k) {
         const double s = (k + 0.5) * 2;
         const double x = cx + s * std::cos(d) * std::sin(a), y = cy + s * std::cos(d) * std::cos(a), z = -s * std::sin(d);

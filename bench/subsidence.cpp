@@ -36,7 +36,7 @@ std::vector<Panel> layout(Shape shape) {
         ring.push_back(shape == Shape::Rotated ? Point2{centre.x + c * p.x - s * p.y, centre.y + s * p.x + c * p.y}
                                                : Point2{centre.x + p.x, centre.y + p.y});
       Panel panel;
-      panel.id = "P" + std::to_string(a * 10 + b);
+      panel.id = std::string("P").append(std::to_string(a * 10 + b));  // GCC 12: no false -Wrestrict
       panel.polygon = ring;
       panel.thickness = 2.0 + 0.02 * b;
       panel.depth = 400.0 + 40.0 * ((a + b) % 11);
