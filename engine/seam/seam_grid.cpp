@@ -336,23 +336,24 @@ SeamSurface build_one(const SeamInputs& in, const SeamGridSettings& st, int seam
   s.thickness_variance.assign(g.size(), std::nan(""));
   {
     ProgressTask task(progress, tag + "thickness", 1);
-    const auto rec = krige_by_block(thick, all, st.thickness, st.search, st.min_block_samples, &s.fallback_blocks, nullptr);
-    std::vector<EstimateRecord> positive;
+    std::vector<EstimateRecord> rec;
     if (st.thickness_method == ThicknessMethod::indicator) {
-      // Presence (1 with coal, 0 without) kriged above; thickness where present from the picks alone.
+      // Presence (1 with coal, 0 without) kriged; thickness where present from the coal picks alone.
       Points coal_only, presence = thick;
       for (std::size_t i = 0; i < thick.size(); ++i) {
         presence.value[i] = thick.value[i] > 0 ? 1.0 : 0.0;
         if (thick.value[i] > 0) coal_only.add(thick.x[i], thick.y[i], thick.value[i], thick.hole[i], thick.block[i]);
       }
       const auto p = krige_by_block(presence, all, st.thickness, st.search, st.min_block_samples, &s.fallback_blocks, nullptr);
-      positive = krige_by_block(coal_only, all, st.thickness, st.search, st.min_block_samples, &s.fallback_blocks, nullptr);
-      for (std::size_t i = 0; i < positive.size(); ++i)
-        if (!(p[i].estimate >= 0.5)) positive[i].estimate = 0.0;
+      rec = krige_by_block(coal_only, all, st.thickness, st.search, st.min_block_samples, &s.fallback_blocks, nullptr);
+      for (std::size_t i = 0; i < rec.size(); ++i)
+        if (!(p[i].estimate >= 0.5)) rec[i].estimate = 0.0;
+    } else {
+      rec = krige_by_block(thick, all, st.thickness, st.search, st.min_block_samples, &s.fallback_blocks, nullptr);
     }
     for (std::size_t i = 0; i < rec.size(); ++i) {
       const auto k = all.node[i];
-      const double v = positive.empty() ? rec[i].estimate : positive[i].estimate;
+      const double v = rec[i].estimate;
       s.thickness[k] = s.gap[k] ? 0.0 : (std::isnan(v) ? 0.0 : std::max(0.0, v));
       s.thickness_variance[k] = rec[i].variance;
     }

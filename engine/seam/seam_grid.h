@@ -96,7 +96,8 @@ struct SeamSurface {
   FaultBlocks blocks;
   std::vector<geometry::Polyline> fault_lines;  // at the seam's elevation, extended
   std::vector<std::uint8_t> gap;          // per node: in a fault gap
-  std::vector<double> thickness, thickness_variance, roof, floor;
+  std::vector<double> thickness, roof, floor;
+  std::vector<double> thickness_variance;  // kriging variance of the thickness (indicator: of the thickness where present)
   std::vector<double> quality[4];         // by Quality
   std::vector<float> nearest_hole, mean_hole_distance;  // m to the nearest / mean of 3 nearest seam holes (same block)
   std::vector<SeamSample> thickness_samples;
