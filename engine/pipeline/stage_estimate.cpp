@@ -69,10 +69,31 @@ void stage_variography(PipelineContext& c) {
     VariogramFitOptions fo;
     fo.data_variance = gr.composite_variance;
     fo.ranges = RangeFitMode::independent;
+    const VariogramModel given = gr.model;
+    fo.structures.assign(given.structures.size(), StructureFitFlags{});
     try {
-      const auto fit = fit_variogram(gr.experimental, gr.model, fo);
-      gr.model = fit.model;
-      for (const auto& n : fit.notes) c.note(m.grades[g].field + " variogram: " + n);
+      // A range fitted shorter than the first lag along its axis is not resolved by the data (it is
+      // indistinguishable from nugget, and a near-zero range makes every block estimate a plain mean
+      // with a slope of regression of zero): that range is held at the given value and the fit rerun.
+      for (int attempt = 0; attempt < 4; ++attempt) {
+        const auto fit = fit_variogram(gr.experimental, given, fo);
+        bool held = false;
+        for (std::size_t s = 0; s < fit.model.structures.size(); ++s)
+          for (std::size_t a = 0; a < 3; ++a) {
+            const double first_lag = std::max(given.structures[s].anisotropy.ranges[a] / 10.0, m.composite_length);
+            const double fitted = fit.model.structures[s].anisotropy.ranges[a];
+            if (!fo.structures[s].ranges[a] || fitted >= first_lag) continue;
+            fo.structures[s].ranges[a] = false;
+            held = true;
+            c.note(m.grades[g].field + " variogram: structures[" + std::to_string(s) + "].ranges[" + std::to_string(a) +
+                   "] fitted to " + format_fixed(fitted, 3) + " m, shorter than the first lag (" + format_fixed(first_lag, 1) +
+                   " m): not resolved by the data, held at the given " + format_double(given.structures[s].anisotropy.ranges[a]) + " m");
+          }
+        if (held) continue;
+        gr.model = fit.model;
+        for (const auto& n : fit.notes) c.note(m.grades[g].field + " variogram: " + n);
+        break;
+      }
     } catch (const VariogramFitError& e) {
       throw ConfigError(m.file.string(), grade_key(g) + ".variogram",
                         std::string("the variogram does not fit the composites: ") + e.what());
