@@ -1,6 +1,6 @@
 // The coal seam model of the Tiefa field (models/tiefa-coal.json, the bundled data): the project's
-// largest job, 843 x 1249 nodes (0.82 million inside the field) x 6 seams, kriged thickness at every
-// node, roof (marker surface and isochore) and four qualities where there is coal.
+// largest job, 843 x 1249 nodes (0.82 million inside the field) x 6 seams, kriged coal presence and
+// thickness at every node, roof (marker surface and isochore) and four qualities where there is coal.
 //   BM_SeamModel/threads:     the kriged seam grids (stage "seams");
 //   BM_CoalResources/threads: mineability, classes, block method, statements (stage "resources");
 //   BM_CoalRun/threads:       the whole `georeserve run models/tiefa-coal.json`, report and exports included.
@@ -49,7 +49,12 @@ void BM_SeamModel(benchmark::State& state) {
   for (auto _ : state) {
     const auto m = seam::build_seam_model(c.inputs, model().grid);
     estimates = 0;
-    for (const auto& s : m.seams) estimates += field_nodes(c) / c.inputs.seams.size() + 5 * s.coal_nodes;
+    // Thickness at every field node (indicator method: presence and thickness, two runs), then roof
+    // (marker residual and isochore: two runs) and four qualities where there is coal.
+    const std::size_t thickness_runs = model().grid.thickness_method == seam::ThicknessMethod::indicator ? 2 : 1;
+    const std::size_t roof_runs = c.inputs.marker_z.empty() ? 1 : 2;
+    for (const auto& s : m.seams)
+      estimates += thickness_runs * field_nodes(c) / c.inputs.seams.size() + (roof_runs + 4) * s.coal_nodes;
     benchmark::DoNotOptimize(m.seams.size());
   }
   state.counters["nodes"] = static_cast<double>(field_nodes(c));
