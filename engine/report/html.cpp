@@ -22,7 +22,7 @@ HtmlPage::HtmlPage(std::string title, std::string lang) : title_(std::move(title
 
 void HtmlPage::heading(int level, std::string_view text, std::string_view id) {
   std::string anchor(id);
-  if (level == 2 && anchor.empty()) anchor = "s" + std::to_string(toc_.size() + 1);
+  if (level == 2 && anchor.empty()) anchor = std::string("s").append(std::to_string(toc_.size() + 1));  // GCC 12: no false -Wrestrict
   if (level == 2) toc_.emplace_back(anchor, std::string(text));
   body_ << "<h" << level;
   if (!anchor.empty()) body_ << " id=\"" << anchor << "\"";

@@ -105,7 +105,7 @@ inline KrigingSamples random_samples(std::size_t n, int dimension, unsigned seed
     if (per_hole) s.hole.push_back(static_cast<std::int32_t>(i / per_hole));
   }
   if (per_hole)
-    for (std::size_t h = 0; h <= n / per_hole; ++h) s.hole_names.push_back("H" + std::to_string(h));
+    for (std::size_t h = 0; h <= n / per_hole; ++h) s.hole_names.push_back(std::string("H").append(std::to_string(h)));  // GCC 12: no false -Wrestrict
   return s;
 }
 
