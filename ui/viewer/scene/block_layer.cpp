@@ -149,9 +149,14 @@ void BlockLayer::finish_loading() {
   for (const auto& a : attributes())
     if (a.kind == scene::AttributeKind::categorical) {
       scene::Attribute* m = mutable_attribute(a.name);
-      for (float v : d.arrays[a.name])
+      // Integer code arrays cannot hold NaN: code 0, when the scene declares no category 0, is a block
+      // without a value (e.g. no resource class outside the ore) and is hidden like a missing value.
+      const bool zero_is_missing = !m->categories.empty() && !category_index(*m, 0.0);
+      for (float& v : d.arrays[a.name]) {
+        if (zero_is_missing && v == 0.0f) v = kNaN;
         if (std::isfinite(v) && !category_index(*m, v) && m->categories.size() < kMaxCategories)
           add_unknown_category(*m, std::llround(v));
+      }
     }
   auto categorical = [&](const std::string& n) {
     const scene::Attribute* a = attribute(n);
