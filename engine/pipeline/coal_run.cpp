@@ -22,19 +22,14 @@ const std::vector<CoalStage>& coal_stages() {
 
 RunSummary run_coal_model(const CoalModel& model, const RunOptions& options) {
   namespace fs = std::filesystem;
-  const fs::path out = options.out.empty() ? fs::path("out") / model.name : options.out;
+  const fs::path out = output_folder(options.out, model.name);
   const double start = monotonic_seconds();
   RunSummary r;
   run_in_staging_folder(out, [&](const fs::path& staging) {
     CoalContext c(model, staging);
     c.progress = options.progress;
     c.log = options.log;
-    for (const auto& s : coal_stages()) {
-      if (c.log) *c.log << "[" << s.name << "] " << s.name_cn << ": " << s.summary << '\n';
-      const double t0 = monotonic_seconds();
-      s.run(c);
-      c.stage_seconds.emplace_back(s.name, monotonic_seconds() - t0);
-    }
+    run_stages(coal_stages(), c);
     for (std::size_t i = 0; i < c.items.items.size(); ++i) r.resource_tonnes += c.items.items.tonnes[i];
     for (const auto& row : c.reserves.rows)
       if (row.group_values.empty() || row.group_values[0] != "all") r.reserve_tonnes += row.tonnes;

@@ -10,6 +10,7 @@
 #include "formats/raster.h"
 #include "geometry/polygon.h"
 #include "pipeline/coal_context.h"
+#include "pipeline/planning_blocks.h"
 #include "scene/geojson.h"
 
 namespace georeserve {
@@ -125,15 +126,8 @@ void load_geometry(CoalContext& c) {
       c.panels.push_back({f.label("id"), seam, f.polygons});
     }
   }
-  if (m.planning_blocks) {
-    const auto fc = scene::read_geojson(*m.planning_blocks, m.epsg);
-    for (const auto& f : fc.features)
-      if (!f.polygons.empty()) {
-        const auto id = f.property("id");
-        const auto name = f.property("name");
-        c.planning.push_back({id, id.empty() ? name : id + " " + name, f.polygons});
-      }
-  }
+  if (m.planning_blocks)
+    for (auto& b : read_planning_blocks(*m.planning_blocks, m.crs)) c.planning.push_back({b.id, b.label, std::move(b.shape)});
   c.note("grid: " + format_double(m.cell) + " m cells, " + std::to_string(in.grid.nx) + " x " + std::to_string(in.grid.ny) +
          " nodes; " + std::to_string(in.faults.size()) + " faults");
 }

@@ -14,7 +14,7 @@ std::vector<PlanningBlock> read_planning_blocks(const std::filesystem::path& pat
   for (const auto& f : scene::read_geojson(path, epsg).features) {
     if (f.polygons.empty()) continue;
     const auto id = f.property("id"), name = f.property("name");
-    out.push_back({id.empty() ? name : name.empty() ? id : id + " " + name, f.polygons});
+    out.push_back({id, id.empty() ? name : name.empty() ? id : id + " " + name, f.polygons});
   }
   return out;
 }

@@ -11,6 +11,7 @@
 namespace georeserve {
 
 struct PlanningBlock {
+  std::string id;     // the feature's "id" property (may be empty)
   std::string label;  // "id name", e.g. "KC01 调兵山前裕硅灰石矿"
   geometry::MultiPolygon shape;
 };

@@ -28,19 +28,14 @@ const std::vector<Stage>& standard_stages() {
 
 RunSummary run_model(const DepositModel& model, const RunOptions& options) {
   namespace fs = std::filesystem;
-  const fs::path out = options.out.empty() ? fs::path("out") / model.name : options.out;
+  const fs::path out = output_folder(options.out, model.name);
   const double start = monotonic_seconds();
   RunSummary r;
   run_in_staging_folder(out, [&](const fs::path& staging) {
     PipelineContext c(model, staging);
     c.progress = options.progress;
     c.log = options.log;
-    for (const auto& s : standard_stages()) {
-      if (c.log) *c.log << "[" << s.name << "] " << s.name_cn << ": " << s.summary << '\n';
-      const double t0 = monotonic_seconds();
-      s.run(c);
-      c.stage_seconds.emplace_back(s.name, monotonic_seconds() - t0);
-    }
+    run_stages(standard_stages(), c);
     // The report was written before the export's timing was known; that is fine: it lists the stages
     // that fed it.
     const ReportTables tables(c);
