@@ -113,7 +113,9 @@ void run_krige(benchmark::State& state, const Job& job, const EstimationOptions&
   const Estimator estimator(job.samples, &job.model, options);
   for (auto _ : state) benchmark::DoNotOptimize(estimator.estimate(job.targets));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * job.targets.size()));
-  const double total = static_cast<double>(estimator.last_factorisations() + estimator.last_reuses());
+  const double total =
+      static_cast<double>(estimator.last_factorisations() + estimator.last_updates() + estimator.last_reuses());
+  state.counters["updated"] = total > 0 ? static_cast<double>(estimator.last_updates()) / total : 0.0;
   state.counters["reused"] = total > 0 ? static_cast<double>(estimator.last_reuses()) / total : 0.0;
 }
 

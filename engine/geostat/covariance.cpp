@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/vector_clones.h"
+
 namespace georeserve {
 
 namespace {
@@ -86,7 +88,7 @@ double CovarianceFunction::operator()(const Eigen::Vector3d& d) const {
   return continuous(d) + (zero ? nugget_ : 0.0);
 }
 
-void CovarianceFunction::accumulate(std::size_t s, const double* px, const double* py, const double* pz,
+GEORESERVE_VECTOR_CLONES void CovarianceFunction::accumulate(std::size_t s, const double* px, const double* py, const double* pz,
                                     std::size_t n, const double q[3], double weight, double* out) const {
   const auto& p = structures_[s];
   const double scale = weight * p.sill;

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/vector_clones.h"
+
 namespace georeserve {
 
-bool cholesky_lower(double* a, std::size_t n, std::size_t ld, double relative_tolerance, double* min_ratio) {
+GEORESERVE_VECTOR_CLONES bool cholesky_lower(double* a, std::size_t n, std::size_t ld, double relative_tolerance, double* min_ratio) {
   double largest = 0;
   for (std::size_t k = 0; k < n; ++k) largest = std::max(largest, a[k * ld + k]);
   double worst = 1.0;
@@ -33,13 +35,57 @@ bool cholesky_lower(double* a, std::size_t n, std::size_t ld, double relative_to
   return ok;
 }
 
-void solve_lower(const double* l, std::size_t n, std::size_t ld, double* b) {
+GEORESERVE_VECTOR_CLONES void solve_lower(const double* l, std::size_t n, std::size_t ld, double* b) {
   for (std::size_t k = 0; k < n; ++k) {
     const double* ck = l + k * ld;
     const double bk = b[k] * ck[k];
     b[k] = bk;
     for (std::size_t i = k + 1; i < n; ++i) b[i] -= ck[i] * bk;
   }
+}
+
+GEORESERVE_VECTOR_CLONES void cholesky_remove(double* l, std::size_t n, std::size_t ld, std::size_t k, double* g,
+                                              double* h, double* scratch) {
+  // Rows above k: only row k leaves; g and h lose entry k.
+  for (std::size_t j = 0; j < k; ++j) {
+    double* cj = l + j * ld;
+    std::copy(cj + k + 1, cj + n, cj + k);
+  }
+  const std::size_t m = n - k - 1;  // size of the trailing block
+  double* v = scratch;
+  std::copy(l + k * ld + k + 1, l + k * ld + n, v);
+  double vg = g[k], vh = h[k];
+  // Column k + 1 + j of L moves to column k + j, one row up: dst = src - (ld + 1), read before written.
+  for (std::size_t j = 0; j < m; ++j) {
+    const double* src = l + (k + 1 + j) * ld + (k + 1 + j);
+    double* dst = l + (k + j) * ld + (k + j);
+    const double ljj = 1.0 / src[0];  // the diagonal holds 1 / L(j, j)
+    const double r = std::sqrt(ljj * ljj + v[j] * v[j]);  // covariances: no overflow to guard
+    const double cosine = ljj / r, sine = v[j] / r;
+    dst[0] = 1.0 / r;
+    for (std::size_t i = 1; i < m - j; ++i) {
+      const double lij = src[i], vi = v[j + i];
+      dst[i] = cosine * lij + sine * vi;
+      v[j + i] = cosine * vi - sine * lij;
+    }
+    const double gj = g[k + 1 + j], hj = h[k + 1 + j];
+    g[k + j] = cosine * gj + sine * vg;
+    vg = cosine * vg - sine * gj;
+    h[k + j] = cosine * hj + sine * vh;
+    vh = cosine * vh - sine * hj;
+  }
+}
+
+GEORESERVE_VECTOR_CLONES bool cholesky_append(double* l, std::size_t n, std::size_t ld, const double* c, double a,
+                                              double relative_tolerance, double* x, double* inverse_pivot) {
+  std::copy(c, c + n, x);
+  solve_lower(l, n, ld, x);
+  const double pivot = a - dot(x, x, n);
+  if (!(pivot > relative_tolerance * a)) return false;
+  for (std::size_t j = 0; j < n; ++j) l[j * ld + n] = x[j];
+  *inverse_pivot = 1.0 / std::sqrt(pivot);
+  l[n * ld + n] = *inverse_pivot;
+  return true;
 }
 
 double dot(const double* a, const double* b, std::size_t n) {

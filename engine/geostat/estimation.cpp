@@ -18,6 +18,8 @@ namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 // A global neighbourhood above this size would need N x N doubles per thread (about 290 MB at 6000).
 constexpr std::size_t max_system_size = 6000;
+// Targets per chunk of the parallel loop (see run()).
+constexpr std::size_t chunk_size = 256;
 
 bool is_kriging(EstimatorType t) { return t == EstimatorType::ordinary || t == EstimatorType::simple; }
 
@@ -130,20 +132,28 @@ std::vector<EstimateRecord> Estimator::run(std::size_t count, TargetAt target_at
     return ThreadState{search_->make_workspace(), system_ ? system_->make_workspace(max_neighbours_) : nullptr};
   });
   ProgressTask counter(progress, task, count);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 256), [&](const tbb::blocked_range<std::size_t>& range) {
+  // Fixed chunks, each starting from a fresh factorisation: which thread takes a chunk never changes
+  // a result (KrigingSystem's updates depend on the targets before, within the chunk only).
+  const std::size_t chunks = (count + chunk_size - 1) / chunk_size;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, chunks), [&](const tbb::blocked_range<std::size_t>& chunk_range) {
     ThreadState& st = states.local();
-    for (std::size_t i = range.begin(); i != range.end(); ++i) {
-      double target[3];
-      SearchExclusion exclude;
-      target_at(i, target, exclude);
-      records[i] = estimate_one(target, exclude, st);
+    for (std::size_t chunk = chunk_range.begin(); chunk != chunk_range.end(); ++chunk) {
+      if (st.kriging) KrigingSystem::forget(*st.kriging);
+      const std::size_t end = std::min(count, (chunk + 1) * chunk_size);
+      for (std::size_t i = chunk * chunk_size; i != end; ++i) {
+        double target[3];
+        SearchExclusion exclude;
+        target_at(i, target, exclude);
+        records[i] = estimate_one(target, exclude, st);
+      }
+      counter.advance(end - chunk * chunk_size);
     }
-    counter.advance(range.size());
   });
-  factorisations_ = reuses_ = 0;
+  factorisations_ = updates_ = reuses_ = 0;
   for (const auto& st : states)
     if (st.kriging) {
       factorisations_ += KrigingSystem::factorisations(*st.kriging);
+      updates_ += KrigingSystem::updates(*st.kriging);
       reuses_ += KrigingSystem::reuses(*st.kriging);
     }
   return records;

@@ -65,8 +65,10 @@ class Estimator {
   std::vector<EstimateRecord> cross_validate(const CrossValidationOptions& options,
                                              ProgressSink* progress = nullptr) const;
 
-  // Factorisations done / reused by the last run (a measure of reuse, for benchmarks).
+  // Kriging systems factorised afresh / updated from the previous target's / reused unchanged by the
+  // last run (a measure of reuse, for benchmarks).
   std::uint64_t last_factorisations() const { return factorisations_; }
+  std::uint64_t last_updates() const { return updates_; }
   std::uint64_t last_reuses() const { return reuses_; }
 
  private:
@@ -82,7 +84,7 @@ class Estimator {
   std::unique_ptr<NeighbourSearch> search_;
   std::unique_ptr<KrigingSystem> system_;
   std::size_t max_neighbours_ = 0;
-  mutable std::uint64_t factorisations_ = 0, reuses_ = 0;
+  mutable std::uint64_t factorisations_ = 0, updates_ = 0, reuses_ = 0;
 };
 
 }  // namespace georeserve

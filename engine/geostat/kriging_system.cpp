@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstring>
 #include <limits>
 
 #include <Eigen/Eigenvalues>
@@ -16,6 +15,9 @@ namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double pivot_tolerance = 1e-10;       // relative Cholesky pivot below which C is near-singular
 constexpr double eigenvalue_tolerance = 1e-12;  // relative eigenvalue kept by the pseudo-inverse
+// An appended sample whose pivot is below this fraction of C(0) is nearly a combination of the others:
+// the set is then factorised afresh (which applies pivot_tolerance and the pseudo-inverse if needed).
+constexpr double append_tolerance = 1e-6;
 
 }  // namespace
 
@@ -45,29 +47,35 @@ struct KrigingWorkspace {
   Eigen::MatrixXd p;             // pseudo-inverse half: C+ = P P^T (near-singular sets only)
   // Per target.
   std::vector<double> c0, y;
-  std::uint64_t factorisations = 0, reuses = 0;
+  // Incremental updates.
+  std::vector<std::int16_t> slot;  // per sample: its position in ids, or -1 (size: all samples)
+  std::vector<char> keep;          // per position: still a neighbour
+  std::vector<double> column, x, scratch;
+  std::size_t updates_in_a_row = 0;
+  std::uint64_t factorisations = 0, updates = 0, reuses = 0;
 };
 
 void KrigingWorkspaceDeleter::operator()(KrigingWorkspace* w) const { delete w; }
 
 KrigingSystem::KrigingSystem(CovarianceFunction covariance, KrigingType type, double mean, const std::vector<double>& xyz,
                              const std::vector<double>& values, std::optional<BlockSupport> block)
-    : cov_(std::move(covariance)), type_(type), mean_(mean), n_(values.size()), xyz_(xyz), values_(values) {
-  if (type_ == KrigingType::simple)
-    for (double& v : values_) v -= mean_;
+    : cov_(std::move(covariance)), type_(type), mean_(mean), n_(values.size()) {
   {
     std::vector<std::array<double, 3>> points(n_);
-    for (std::size_t i = 0; i < n_; ++i) points[i] = {xyz_[3 * i], xyz_[3 * i + 1], xyz_[3 * i + 2]};
+    for (std::size_t i = 0; i < n_; ++i) points[i] = {xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]};
     std::sort(points.begin(), points.end());
     coincident_ = std::adjacent_find(points.begin(), points.end()) != points.end();
   }
   const std::size_t S = cov_.structure_count();
-  tsamples_.resize(3 * S * n_);
-  for (std::size_t s = 0; s < S; ++s) {
-    const Eigen::Matrix3d& m = cov_.structure(s).transform;
-    for (std::size_t i = 0; i < n_; ++i) {
-      const Eigen::Vector3d p = m * Eigen::Vector3d(xyz_[3 * i], xyz_[3 * i + 1], xyz_[3 * i + 2]);
-      for (int a = 0; a < 3; ++a) tsamples_[(3 * s + static_cast<std::size_t>(a)) * n_ + i] = p[a];
+  stride_ = (4 + 3 * S + 7) / 8 * 8;
+  packed_.assign(stride_ * n_ + 8, 0.0);
+  for (std::size_t i = 0; i < n_; ++i) {
+    double* r = record(i);
+    const Eigen::Vector3d x(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
+    r[0] = x.x(), r[1] = x.y(), r[2] = x.z(), r[3] = type_ == KrigingType::simple ? values[i] - mean_ : values[i];  // z, or z - mean
+    for (std::size_t s = 0; s < S; ++s) {
+      const Eigen::Vector3d p = cov_.structure(s).transform * x;
+      r[4 + 3 * s] = p.x(), r[5 + 3 * s] = p.y(), r[6 + 3 * s] = p.z();
     }
   }
   if (!block) {
@@ -112,52 +120,74 @@ KrigingWorkspacePtr KrigingSystem::make_workspace(std::size_t max_neighbours) co
   ws->h.resize(c);
   ws->c0.resize(c);
   ws->y.resize(c);
+  // Updates need a slot per sample (2 bytes each); above int16 positions, factorise every time.
+  if (c < 32768) ws->slot.assign(n_, -1);
+  ws->keep.resize(c);
+  ws->column.resize(c);
+  ws->x.resize(c);
+  ws->scratch.resize(c);
   return ws;
 }
 
+void KrigingSystem::forget(KrigingWorkspace& ws) {
+  if (!ws.slot.empty())
+    for (std::size_t j = 0; j < ws.n; ++j) ws.slot[ws.ids[j]] = -1;
+  ws.n = 0;
+  ws.valid = false;
+  ws.updates_in_a_row = 0;
+}
+
 std::uint64_t KrigingSystem::factorisations(const KrigingWorkspace& ws) { return ws.factorisations; }
+std::uint64_t KrigingSystem::updates(const KrigingWorkspace& ws) { return ws.updates; }
 std::uint64_t KrigingSystem::reuses(const KrigingWorkspace& ws) { return ws.reuses; }
+
+// Sample id's coordinates (raw and per structure transformed) and value into neighbour position j.
+void KrigingSystem::gather(std::uint32_t id, std::size_t j, KrigingWorkspace& ws) const {
+  const std::size_t cap = ws.capacity;
+  const double* r = record(id);
+  for (std::size_t a = 0; a < 3; ++a) ws.raw[a * cap + j] = r[a];
+  ws.z[j] = r[3];
+  for (std::size_t a = 0; a < 3 * cov_.structure_count(); ++a) ws.gathered[a * cap + j] = r[4 + a];
+  if (!ws.slot.empty()) ws.slot[id] = static_cast<std::int16_t>(j);
+}
+
+// out[i - begin] = C(neighbour j, neighbour i) for i in [begin, end), none of them j.
+void KrigingSystem::covariances(std::size_t j, std::size_t begin, std::size_t end, const KrigingWorkspace& ws,
+                                double* out) const {
+  const std::size_t cap = ws.capacity;
+  std::fill(out, out + (end - begin), cov_.constant());
+  for (std::size_t s = 0; s < cov_.structure_count(); ++s) {
+    const double* gx = ws.gathered.data() + 3 * s * cap;
+    const double q[3] = {gx[j], gx[cap + j], gx[2 * cap + j]};
+    cov_.accumulate(s, gx + begin, gx + cap + begin, gx + 2 * cap + begin, end - begin, q, 1.0, out);
+  }
+  if (coincident_ && cov_.nugget() > 0) {
+    const double* rx = ws.raw.data();
+    const double* ry = rx + cap;
+    const double* rz = ry + cap;
+    for (std::size_t i = begin; i < end; ++i)
+      if (rx[i] == rx[j] && ry[i] == ry[j] && rz[i] == rz[j]) out[i - begin] += cov_.nugget();
+  }
+}
 
 // Lower triangle of C (column j holds C(j..n-1, j)) into ws.l.
 void KrigingSystem::fill_matrix(std::size_t n, KrigingWorkspace& ws) const {
-  const std::size_t cap = ws.capacity;
-  const double* rx = ws.raw.data();
-  const double* ry = rx + cap;
-  const double* rz = ry + cap;
   for (std::size_t j = 0; j < n; ++j) {
-    double* col = ws.l.data() + j * cap;
+    double* col = ws.l.data() + j * ws.capacity;
     col[j] = cov_.at_zero();
-    const std::size_t below = n - j - 1;
-    std::fill(col + j + 1, col + n, cov_.constant());
-    for (std::size_t s = 0; s < cov_.structure_count(); ++s) {
-      const double* gx = ws.gathered.data() + 3 * s * cap;
-      const double q[3] = {gx[j], gx[cap + j], gx[2 * cap + j]};
-      cov_.accumulate(s, gx + j + 1, gx + cap + j + 1, gx + 2 * cap + j + 1, below, q, 1.0, col + j + 1);
-    }
-    if (coincident_ && cov_.nugget() > 0)
-      for (std::size_t i = j + 1; i < n; ++i)
-        if (rx[i] == rx[j] && ry[i] == ry[j] && rz[i] == rz[j]) col[i] += cov_.nugget();
+    covariances(j, j + 1, n, ws, col + j + 1);
   }
 }
 
 void KrigingSystem::factorise(const std::uint32_t* ids, std::size_t n, KrigingWorkspace& ws) const {
   const std::size_t cap = ws.capacity;
+  forget(ws);
   ++ws.factorisations;
   std::copy(ids, ids + n, ws.ids.begin());
   ws.n = n;
   ws.valid = true;
   ws.pseudo = ws.singular = false;
-  for (std::size_t j = 0; j < n; ++j) {
-    const std::uint32_t id = ids[j];
-    for (std::size_t a = 0; a < 3; ++a) ws.raw[a * cap + j] = xyz_[3 * id + a];
-    ws.z[j] = values_[id];
-  }
-  for (std::size_t s = 0; s < cov_.structure_count(); ++s)
-    for (std::size_t a = 0; a < 3; ++a) {
-      const double* from = transformed(s, static_cast<int>(a));
-      double* to = ws.gathered.data() + (3 * s + a) * cap;
-      for (std::size_t j = 0; j < n; ++j) to[j] = from[ids[j]];
-    }
+  for (std::size_t j = 0; j < n; ++j) gather(ids[j], j, ws);
   fill_matrix(n, ws);
   double ratio = 0;
   if (!cholesky_lower(ws.l.data(), n, cap, pivot_tolerance, &ratio)) {
@@ -225,12 +255,81 @@ void KrigingSystem::target_covariances(std::size_t n, const double target[3], Kr
   }
 }
 
+// Brings the factorisation from its present neighbour set to ids[0..n) by removals and appends, when
+// that is cheaper than factorising; false when it is not (or an append meets a near-dependent sample),
+// and the caller factorises.
+bool KrigingSystem::update(const std::uint32_t* ids, std::size_t n, KrigingWorkspace& ws) const {
+  if (!ws.valid || ws.pseudo || ws.singular || ws.slot.empty()) return false;
+  const std::size_t old_n = ws.n;
+  std::fill(ws.keep.begin(), ws.keep.begin() + static_cast<std::ptrdiff_t>(old_n), 0);
+  std::size_t common = 0;
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::int16_t at = ws.slot[ids[j]];
+    if (at >= 0) {
+      ws.keep[static_cast<std::size_t>(at)] = 1;
+      ++common;
+    }
+  }
+  const std::size_t added = n - common;
+  if (common == old_n && added == 0) {
+    ++ws.reuses;
+    return true;
+  }
+  if (ws.updates_in_a_row >= max_updates) return false;
+  // Flops, roughly: a removal at k rotates the trailing (old_n - k)^2 / 2 entries (4 flops each); an
+  // append is a triangular solve plus n covariances (~10 flops each); a factorisation is n^3 / 3 plus
+  // n^2 / 2 covariances and two solves.
+  const double nn = static_cast<double>(n);
+  double cost = static_cast<double>(added) * (nn * nn + 10 * nn);
+  for (std::size_t k = 0; k < old_n; ++k)
+    if (!ws.keep[k]) cost += 2.0 * static_cast<double>((old_n - k) * (old_n - k));
+  if (cost >= nn * nn * nn / 3 + 7 * nn * nn) return false;
+
+  for (std::size_t k = old_n; k-- > 0;)  // from the back: positions ahead of k stay valid
+    if (!ws.keep[k]) remove_at(k, ws);
+  for (std::size_t j = 0; j < n; ++j)
+    if (ws.slot[ids[j]] < 0 && !append(ids[j], ws)) return false;
+  ws.t = dot(ws.h.data(), ws.h.data(), ws.n);
+  ws.hg = dot(ws.h.data(), ws.g.data(), ws.n);
+  ws.rank = ws.n;
+  ++ws.updates;
+  ++ws.updates_in_a_row;
+  return true;
+}
+
+void KrigingSystem::remove_at(std::size_t k, KrigingWorkspace& ws) const {
+  const std::size_t cap = ws.capacity, n = ws.n;
+  cholesky_remove(ws.l.data(), n, cap, k, ws.g.data(), ws.h.data(), ws.scratch.data());
+  ws.slot[ws.ids[k]] = -1;
+  for (std::size_t j = k + 1; j < n; ++j) --ws.slot[ws.ids[j]];
+  auto close_gap = [&](auto* a) { std::copy(a + k + 1, a + n, a + k); };
+  close_gap(ws.ids.data());
+  close_gap(ws.z.data());
+  for (std::size_t a = 0; a < 3; ++a) close_gap(ws.raw.data() + a * cap);
+  for (std::size_t a = 0; a < 3 * cov_.structure_count(); ++a) close_gap(ws.gathered.data() + a * cap);
+  ws.n = n - 1;
+}
+
+bool KrigingSystem::append(std::uint32_t id, KrigingWorkspace& ws) const {
+  const std::size_t m = ws.n;
+  gather(id, m, ws);
+  covariances(m, 0, m, ws, ws.column.data());
+  double inverse = 0;
+  if (!cholesky_append(ws.l.data(), m, ws.capacity, ws.column.data(), cov_.at_zero(), append_tolerance, ws.x.data(),
+                       &inverse)) {
+    ws.slot[id] = -1;
+    return false;
+  }
+  ws.ids[m] = id;
+  ws.g[m] = (ws.z[m] - dot(ws.x.data(), ws.g.data(), m)) * inverse;
+  ws.h[m] = (1.0 - dot(ws.x.data(), ws.h.data(), m)) * inverse;
+  ws.n = m + 1;
+  return true;
+}
+
 KrigingResult KrigingSystem::solve(const std::uint32_t* ids, std::size_t n, const double target[3],
                                    KrigingWorkspace& ws) const {
-  if (ws.valid && ws.n == n && std::memcmp(ws.ids.data(), ids, n * sizeof(std::uint32_t)) == 0)
-    ++ws.reuses;
-  else
-    factorise(ids, n, ws);
+  if (!update(ids, n, ws)) factorise(ids, n, ws);
   KrigingResult r;
   if (ws.singular) return r;
   target_covariances(n, target, ws);

@@ -17,8 +17,14 @@
 // unbounded (power) models, whose covariances hold an arbitrary constant.
 //
 // Consecutive targets with the same neighbour set (a global search, blocks in one drillhole fan)
-// reuse the factorisation, g and h: a target then costs one triangular solve. Because the selection
-// is sorted by sample index, a reused and a rebuilt factorisation are identical bit for bit.
+// reuse the factorisation, g and h: a target then costs one triangular solve. When the set changes by
+// a few samples (the usual step along a grid row), the factor is updated instead of rebuilt: leaving
+// samples are removed by Givens rotations, arriving ones appended as new rows, g and h carried along
+// (dense_cholesky.h); this is chosen only when its flop count is below a new factorisation's, and
+// a new factorisation is forced after max_updates updates in a row. The factor's order is then the
+// order in which samples arrived, so results depend on the workspace's history at round-off level:
+// callers that need the same bits for any thread count call forget() at fixed target boundaries
+// (Estimator restarts every chunk of 256 targets).
 //
 // Near-singular systems: when a Cholesky pivot falls below 1e-10 of its diagonal (coincident or
 // collinear samples without a nugget), C is replaced by its pseudo-inverse from an eigen-decomposition
@@ -78,24 +84,39 @@ class KrigingSystem {
   double target_variance() const { return c00_; }
   const CovarianceFunction& covariance() const { return cov_; }
   KrigingType type() const { return type_; }
-  // Factorisations done and reused by a workspace (for benchmarks and tests).
+  // Drops the workspace's factorisation: the next solve factorises afresh.
+  static void forget(KrigingWorkspace& ws);
+  // Factorisations done, updated and reused by a workspace (for benchmarks and tests).
   static std::uint64_t factorisations(const KrigingWorkspace& ws);
+  static std::uint64_t updates(const KrigingWorkspace& ws);
   static std::uint64_t reuses(const KrigingWorkspace& ws);
+  // Updates in a row before a new factorisation bounds the round-off they gather.
+  static constexpr std::size_t max_updates = 64;
 
  private:
   void factorise(const std::uint32_t* ids, std::size_t n, KrigingWorkspace& ws) const;
+  bool update(const std::uint32_t* ids, std::size_t n, KrigingWorkspace& ws) const;
+  void remove_at(std::size_t k, KrigingWorkspace& ws) const;
+  bool append(std::uint32_t id, KrigingWorkspace& ws) const;
+  void gather(std::uint32_t id, std::size_t j, KrigingWorkspace& ws) const;
+  void covariances(std::size_t j, std::size_t begin, std::size_t end, const KrigingWorkspace& ws, double* out) const;
   void pseudo_inverse(std::size_t n, KrigingWorkspace& ws) const;
   void fill_matrix(std::size_t n, KrigingWorkspace& ws) const;
   void target_covariances(std::size_t n, const double target[3], KrigingWorkspace& ws) const;
-  const double* transformed(std::size_t s, int axis) const { return tsamples_.data() + (3 * s + axis) * n_; }
 
   CovarianceFunction cov_;
   KrigingType type_;
   double mean_;
   std::size_t n_;
-  std::vector<double> xyz_;      // local coordinates, 3 per sample
-  std::vector<double> values_;   // z (ordinary) or z - mean (simple)
-  std::vector<double> tsamples_; // per structure and axis: M_s x_i
+  // Everything a neighbour needs, one record per sample: x, y, z, value, then M_s x per structure,
+  // padded to whole cache lines: gathering a neighbour touches one line, not 4 + 3 S scattered arrays.
+  std::vector<double> packed_;  // 8 doubles longer than needed: records start on a 64-byte boundary
+  std::size_t stride_ = 0;
+  double* record(std::size_t i) {
+    const auto base = (reinterpret_cast<std::uintptr_t>(packed_.data()) + 63) & ~std::uintptr_t{63};
+    return reinterpret_cast<double*>(base) + stride_ * i;
+  }
+  const double* record(std::size_t i) const { return const_cast<KrigingSystem*>(this)->record(i); }
   bool block_ = false;
   std::vector<double> toffsets_;  // per structure and axis: M_s o_k for the block discretisation
   std::size_t block_points_ = 1;

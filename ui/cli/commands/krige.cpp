@@ -60,7 +60,8 @@ const RegisterCommand reg{{"krige", "Kriging (ordinary, simple; point or block),
         std::cout << t.pseudo_inverse << " targets solved with a pseudo-inverse (near-singular system; status pseudo_inverse)\n";
       if (estimator.last_factorisations() > 0)
         std::cout << "kriging systems: " << estimator.last_factorisations() << " factorised, "
-                  << estimator.last_reuses() << " reused (same neighbours as the previous target)\n";
+                  << estimator.last_updates() << " updated (a few neighbours changed), " << estimator.last_reuses()
+                  << " reused (same neighbours as the previous target)\n";
       std::cout << "wrote " << job.output.string() << '\n';
       return 0;
     };
