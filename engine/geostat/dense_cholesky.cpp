@@ -7,28 +7,52 @@
 
 namespace georeserve {
 
-GEORESERVE_VECTOR_CLONES bool cholesky_lower(double* a, std::size_t n, std::size_t ld, double relative_tolerance, double* min_ratio) {
+// Both kernels work four columns at a time: the trailing part takes the four columns' updates in one
+// sweep (fewer loads and stores per flop, one loop instead of four), in the same order as one column
+// at a time, so the bits are those of the plain algorithm.
+GEORESERVE_VECTOR_CLONES bool cholesky_lower(double* a, std::size_t n, std::size_t ld, double relative_tolerance,
+                                             double* min_ratio) {
   double largest = 0;
   for (std::size_t k = 0; k < n; ++k) largest = std::max(largest, a[k * ld + k]);
   double worst = 1.0;
   bool ok = largest > 0;
-  for (std::size_t k = 0; k < n && ok; ++k) {
-    double* ck = a + k * ld;
-    const double d = ck[k];
-    const double ratio = d / largest;
-    worst = std::min(worst, ratio);
-    if (!(ratio > relative_tolerance)) {
-      ok = false;
-      break;
+  for (std::size_t k0 = 0; k0 < n && ok; k0 += 4) {
+    const std::size_t k1 = std::min(n, k0 + 4);
+    // The panel: columns k0..k1-1 in full, one after the other, updating only the panel's own columns.
+    for (std::size_t k = k0; k < k1; ++k) {
+      double* ck = a + k * ld;
+      const double ratio = ck[k] / largest;
+      worst = std::min(worst, ratio);
+      if (!(ratio > relative_tolerance)) {
+        ok = false;
+        break;
+      }
+      const double inverse = 1.0 / std::sqrt(ck[k]);
+      ck[k] = inverse;
+      for (std::size_t i = k + 1; i < n; ++i) ck[i] *= inverse;
+      for (std::size_t j = k + 1; j < k1; ++j) {
+        const double ljk = ck[j];
+        double* cj = a + j * ld;
+        for (std::size_t i = j; i < n; ++i) cj[i] -= ck[i] * ljk;
+      }
     }
-    const double inverse = 1.0 / std::sqrt(d);
-    ck[k] = inverse;
-    for (std::size_t i = k + 1; i < n; ++i) ck[i] *= inverse;
-    // Right-looking update of the trailing lower triangle: column j -= L(j, k) * column k.
-    for (std::size_t j = k + 1; j < n; ++j) {
-      const double ljk = ck[j];
+    if (!ok || k1 == n) break;
+    // The trailing columns: column j -= L(j, k) * column k for the panel's k, in order.
+    const std::size_t width = k1 - k0;
+    for (std::size_t j = k1; j < n; ++j) {
       double* cj = a + j * ld;
-      for (std::size_t i = j; i < n; ++i) cj[i] -= ck[i] * ljk;
+      if (width == 4) {
+        const double* p0 = a + k0 * ld;
+        const double *p1 = p0 + ld, *p2 = p1 + ld, *p3 = p2 + ld;
+        const double l0 = p0[j], l1 = p1[j], l2 = p2[j], l3 = p3[j];
+        for (std::size_t i = j; i < n; ++i) cj[i] = (((cj[i] - p0[i] * l0) - p1[i] * l1) - p2[i] * l2) - p3[i] * l3;
+      } else {
+        for (std::size_t k = k0; k < k1; ++k) {
+          const double* ck = a + k * ld;
+          const double ljk = ck[j];
+          for (std::size_t i = j; i < n; ++i) cj[i] -= ck[i] * ljk;
+        }
+      }
     }
   }
   if (min_ratio) *min_ratio = ok ? worst : std::min(worst, 0.0);
@@ -36,7 +60,18 @@ GEORESERVE_VECTOR_CLONES bool cholesky_lower(double* a, std::size_t n, std::size
 }
 
 GEORESERVE_VECTOR_CLONES void solve_lower(const double* l, std::size_t n, std::size_t ld, double* b) {
-  for (std::size_t k = 0; k < n; ++k) {
+  std::size_t k = 0;
+  for (; k + 4 <= n; k += 4) {
+    const double* c0 = l + k * ld;
+    const double *c1 = c0 + ld, *c2 = c1 + ld, *c3 = c2 + ld;
+    const double y0 = b[k] * c0[k];
+    const double y1 = (b[k + 1] - c0[k + 1] * y0) * c1[k + 1];
+    const double y2 = ((b[k + 2] - c0[k + 2] * y0) - c1[k + 2] * y1) * c2[k + 2];
+    const double y3 = (((b[k + 3] - c0[k + 3] * y0) - c1[k + 3] * y1) - c2[k + 3] * y2) * c3[k + 3];
+    b[k] = y0, b[k + 1] = y1, b[k + 2] = y2, b[k + 3] = y3;
+    for (std::size_t i = k + 4; i < n; ++i) b[i] = (((b[i] - c0[i] * y0) - c1[i] * y1) - c2[i] * y2) - c3[i] * y3;
+  }
+  for (; k < n; ++k) {
     const double* ck = l + k * ld;
     const double bk = b[k] * ck[k];
     b[k] = bk;

@@ -52,6 +52,9 @@ struct KrigingWorkspace {
   std::vector<char> keep;          // per position: still a neighbour
   std::vector<double> column, x, scratch;
   std::size_t updates_in_a_row = 0;
+  std::vector<std::pair<double, std::uint32_t>> order;  // factorisation order (see factorise)
+  double last_target[3] = {0, 0, 0};
+  bool has_last = false;
   std::uint64_t factorisations = 0, updates = 0, reuses = 0;
 };
 
@@ -126,6 +129,7 @@ KrigingWorkspacePtr KrigingSystem::make_workspace(std::size_t max_neighbours) co
   ws->column.resize(c);
   ws->x.resize(c);
   ws->scratch.resize(c);
+  ws->order.resize(c);
   return ws;
 }
 
@@ -135,6 +139,7 @@ void KrigingSystem::forget(KrigingWorkspace& ws) {
   ws.n = 0;
   ws.valid = false;
   ws.updates_in_a_row = 0;
+  ws.has_last = false;
 }
 
 std::uint64_t KrigingSystem::factorisations(const KrigingWorkspace& ws) { return ws.factorisations; }
@@ -179,15 +184,38 @@ void KrigingSystem::fill_matrix(std::size_t n, KrigingWorkspace& ws) const {
   }
 }
 
-void KrigingSystem::factorise(const std::uint32_t* ids, std::size_t n, KrigingWorkspace& ws) const {
+// Factorises afresh. The order of the neighbours in the factor is chosen for the updates to come: a
+// removal costs O(distance from the end^2), so samples are placed by how far they lie ahead of the
+// target in its direction of travel (from the previous target): those behind, the first to leave
+// as the target moves on, go last. Without a previous target the order is by sample index.
+void KrigingSystem::factorise(const std::uint32_t* ids, std::size_t n, const double target[3],
+                              KrigingWorkspace& ws) const {
   const std::size_t cap = ws.capacity;
+  const bool moving = ws.has_last && (target[0] != ws.last_target[0] || target[1] != ws.last_target[1] ||
+                                      target[2] != ws.last_target[2]);
+  const double u[3] = {target[0] - ws.last_target[0], target[1] - ws.last_target[1], target[2] - ws.last_target[2]};
   forget(ws);
   ++ws.factorisations;
-  std::copy(ids, ids + n, ws.ids.begin());
+  if (moving) {
+    auto& order = ws.order;
+    for (std::size_t j = 0; j < n; ++j) {
+      const double* r = record(ids[j]);
+      order[j] = {-((r[0] - target[0]) * u[0] + (r[1] - target[1]) * u[1] + (r[2] - target[2]) * u[2]), ids[j]};
+    }
+    if (n <= 64) {
+      for (std::size_t i = 1; i < n; ++i)
+        for (std::size_t j = i; j > 0 && order[j] < order[j - 1]; --j) std::swap(order[j], order[j - 1]);
+    } else {
+      std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+    for (std::size_t j = 0; j < n; ++j) ws.ids[j] = order[j].second;
+  } else {
+    std::copy(ids, ids + n, ws.ids.begin());
+  }
   ws.n = n;
   ws.valid = true;
   ws.pseudo = ws.singular = false;
-  for (std::size_t j = 0; j < n; ++j) gather(ids[j], j, ws);
+  for (std::size_t j = 0; j < n; ++j) gather(ws.ids[j], j, ws);
   fill_matrix(n, ws);
   double ratio = 0;
   if (!cholesky_lower(ws.l.data(), n, cap, pivot_tolerance, &ratio)) {
@@ -276,14 +304,17 @@ bool KrigingSystem::update(const std::uint32_t* ids, std::size_t n, KrigingWorks
     return true;
   }
   if (ws.updates_in_a_row >= max_updates) return false;
-  // Flops, roughly: a removal at k rotates the trailing (old_n - k)^2 / 2 entries (4 flops each); an
-  // append is a triangular solve plus n covariances (~10 flops each); a factorisation is n^3 / 3 plus
-  // n^2 / 2 covariances and two solves.
+  // Cycles, roughly (measured on n = 24..30): a removal d rows from the end is a chain of d rotations
+  // (a square root and a division each, ~40 cycles) over d^2 / 2 entries; an append is a triangular
+  // solve plus n covariances; a factorisation n^3 / 4 plus n^2 / 2 covariances and two solves.
   const double nn = static_cast<double>(n);
   double cost = static_cast<double>(added) * (nn * nn + 10 * nn);
   for (std::size_t k = 0; k < old_n; ++k)
-    if (!ws.keep[k]) cost += 2.0 * static_cast<double>((old_n - k) * (old_n - k));
-  if (cost >= nn * nn * nn / 3 + 7 * nn * nn) return false;
+    if (!ws.keep[k]) {
+      const auto d = static_cast<double>(old_n - k);
+      cost += 40 * d + d * d;
+    }
+  if (cost >= nn * nn * nn / 4 + 3 * nn * nn) return false;
 
   for (std::size_t k = old_n; k-- > 0;)  // from the back: positions ahead of k stay valid
     if (!ws.keep[k]) remove_at(k, ws);
@@ -329,7 +360,9 @@ bool KrigingSystem::append(std::uint32_t id, KrigingWorkspace& ws) const {
 
 KrigingResult KrigingSystem::solve(const std::uint32_t* ids, std::size_t n, const double target[3],
                                    KrigingWorkspace& ws) const {
-  if (!update(ids, n, ws)) factorise(ids, n, ws);
+  if (!update(ids, n, ws)) factorise(ids, n, target, ws);
+  std::copy(target, target + 3, ws.last_target);
+  ws.has_last = true;
   KrigingResult r;
   if (ws.singular) return r;
   target_covariances(n, target, ws);

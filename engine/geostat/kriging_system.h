@@ -94,7 +94,7 @@ class KrigingSystem {
   static constexpr std::size_t max_updates = 64;
 
  private:
-  void factorise(const std::uint32_t* ids, std::size_t n, KrigingWorkspace& ws) const;
+  void factorise(const std::uint32_t* ids, std::size_t n, const double target[3], KrigingWorkspace& ws) const;
   bool update(const std::uint32_t* ids, std::size_t n, KrigingWorkspace& ws) const;
   void remove_at(std::size_t k, KrigingWorkspace& ws) const;
   bool append(std::uint32_t id, KrigingWorkspace& ws) const;
