@@ -95,9 +95,9 @@ GEORESERVE_VECTOR_CLONES void cholesky_remove(double* l, std::size_t n, std::siz
     const double* src = l + (k + 1 + j) * ld + (k + 1 + j);
     double* dst = l + (k + j) * ld + (k + j);
     const double ljj = 1.0 / src[0];  // the diagonal holds 1 / L(j, j)
-    const double r = std::sqrt(ljj * ljj + v[j] * v[j]);  // covariances: no overflow to guard
-    const double cosine = ljj / r, sine = v[j] / r;
-    dst[0] = 1.0 / r;
+    const double inverse_r = 1.0 / std::sqrt(ljj * ljj + v[j] * v[j]);  // covariances: no overflow to guard
+    const double cosine = ljj * inverse_r, sine = v[j] * inverse_r;
+    dst[0] = inverse_r;
     for (std::size_t i = 1; i < m - j; ++i) {
       const double lij = src[i], vi = v[j + i];
       dst[i] = cosine * lij + sine * vi;
