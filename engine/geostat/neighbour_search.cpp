@@ -80,6 +80,7 @@ NeighbourSearch::Workspace NeighbourSearch::make_workspace() const {
   ws.accepted.reserve(m);
   ws.per_hole.assign(hole_count_, 0);
   ws.touched_holes.reserve(m);
+  ws.caches.resize(trees_.size());
   return ws;
 }
 
@@ -135,21 +136,9 @@ bool NeighbourSearch::select_pass(std::size_t p, const double target[3], const S
   std::size_t holes = 0;
   for (;;) {
     if (ws.candidates.size() < k) ws.candidates.resize(k);  // rare: only when constraints reject many
-    // Neighbouring targets have neighbouring neighbours: the previous k-th distance plus the step
-    // bounds this one's (triangle inequality, with a margin for round-off). Pruning only.
-    double hint2 = infinity;
-    if (ws.last_tree == pass_tree_[p] && ws.last_k == k) {
-      const double dx = query[0] - ws.last_query[0], dy = query[1] - ws.last_query[1], dz = query[2] - ws.last_query[2];
-      const double r = std::sqrt(ws.last_kth2) + std::sqrt(dx * dx + dy * dy + dz * dz);
-      hint2 = r * r * (1 + 1e-9) + 1e-300;
-    }
-    const std::size_t found = tree.index->nearest(query, k, bound, ws.candidates.data(), hint2);
-    if (found == k && k < n_) {
-      ws.last_tree = pass_tree_[p];
-      ws.last_k = k;
-      std::copy(query, query + 3, ws.last_query);
-      ws.last_kth2 = ws.candidates[k - 1].dist2;
-    }
+    // Without constraints every candidate is taken: their ranking is not needed (see nearest below).
+    const std::size_t found =
+        ws.caches[pass_tree_[p]].nearest(*tree.index, query, k, bound, ws.candidates.data(), constrained);
     ws.accepted.clear();
     for (std::int32_t h : ws.touched_holes) ws.per_hole[static_cast<std::size_t>(h)] = 0;
     ws.touched_holes.clear();
@@ -174,7 +163,7 @@ bool NeighbourSearch::select_pass(std::size_t p, const double target[3], const S
         }
       }
       ++per_octant[octant];
-      ws.accepted.emplace_back(i, ws.candidates[c].dist2 * scale2);
+      ws.accepted.emplace_back(i, ws.candidates[c].dist2);
     }
     // Done when full, or when every sample inside the bound was seen.
     if (ws.accepted.size() >= limit || found < k || k >= n_) break;
@@ -185,9 +174,13 @@ bool NeighbourSearch::select_pass(std::size_t p, const double target[3], const S
   if (ws.accepted.empty() || ws.accepted.size() < pass.min_samples) return false;
 
   out->pass = static_cast<int>(p) + 1;
-  out->nearest = ws.accepted.front().first;
+  // The first in the ranking by (tree distance, index); the candidates may come unranked.
+  out->nearest = std::min_element(ws.accepted.begin(), ws.accepted.end(), [](const auto& a, const auto& b) {
+                   return a.second < b.second || (a.second == b.second && a.first < b.first);
+                 })->first;
   out->holes = holes;
-  // Canonical order: by sample index (an insertion sort for the usual few dozen).
+  // Canonical order: by sample index (an insertion sort for the usual few dozen; the cache's answers
+  // without ranking come in this order already).
   auto& acc = ws.accepted;
   if (acc.size() <= 64) {
     for (std::size_t i = 1; i < acc.size(); ++i)
@@ -199,7 +192,7 @@ bool NeighbourSearch::select_pass(std::size_t p, const double target[3], const S
   ws.dist2.clear();
   for (const auto& [i, d2] : ws.accepted) {
     ws.indices.push_back(i);
-    ws.dist2.push_back(d2);
+    ws.dist2.push_back(d2 * scale2);
   }
   out->count = ws.indices.size();
   out->indices = ws.indices.data();

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "geostat/anisotropy.h"
+#include "geostat/candidate_cache.h"
 #include "geostat/spatial_index.h"
 
 namespace georeserve {
@@ -69,11 +70,8 @@ class NeighbourSearch {
     std::vector<Neighbour> candidates;
     std::vector<std::uint32_t> indices;
     std::vector<double> dist2;
-    std::vector<std::pair<std::uint32_t, double>> accepted;
-    // The previous query of this workspace (tree coordinates), to bound the next one (see nearest()).
-    std::size_t last_tree = static_cast<std::size_t>(-1), last_k = 0;
-    double last_query[3] = {0, 0, 0};
-    double last_kth2 = 0;
+    std::vector<std::pair<std::uint32_t, double>> accepted;  // (sample, squared tree distance)
+    std::vector<CandidateCache> caches;  // one per tree: targets in grid order reuse their candidates
     std::vector<std::uint32_t> per_hole;
     std::vector<std::int32_t> touched_holes;
   };

@@ -59,24 +59,31 @@ class BoundedKnn {
   Neighbour* out_;
 };
 
-// Every point within the bound, unsorted (sorted afterwards).
+// Every point within the bound, unsorted, at most `capacity` of them: one more stops the search.
 class WithinBound {
  public:
-  WithinBound(double bound, const std::uint32_t* original, Neighbour* out)
-      : bound_(bound), original_(original), out_(out) {}
+  WithinBound(double bound, const std::uint32_t* original, Neighbour* out, std::size_t capacity)
+      : bound_(bound), original_(original), out_(out), capacity_(capacity) {}
   bool full() const { return true; }
   double worstDist() const { return next_up(bound_); }
   bool addPoint(double d, std::uint32_t position) {
-    if (d <= bound_) out_[count_++] = {d, original_[position]};
+    if (!(d <= bound_)) return true;
+    if (count_ == capacity_) {
+      overflow_ = true;
+      return false;
+    }
+    out_[count_++] = {d, original_[position]};
     return true;
   }
-  std::size_t count() const { return count_; }
+  // capacity + 1 after an overflow.
+  std::size_t count() const { return overflow_ ? capacity_ + 1 : count_; }
 
  private:
   double bound_;
   const std::uint32_t* original_;
   Neighbour* out_;
-  std::size_t count_ = 0;
+  std::size_t capacity_, count_ = 0;
+  bool overflow_ = false;
 };
 
 using Tree = nanoflann::KDTreeSingleIndexAdaptor<nanoflann::L2_Simple_Adaptor<double, PointCloud, double, std::uint32_t>,
@@ -134,10 +141,16 @@ std::size_t SpatialIndex::nearest(const double query[3], std::size_t k, double m
     impl_->tree->findNeighbors(result, query, params);
     return result.count();
   }
-  WithinBound result(max_dist2, impl_->original.data(), out);
-  impl_->tree->findNeighbors(result, query, params);
-  std::sort(out, out + result.count(),
+  const std::size_t count = within(query, max_dist2, out, size());
+  std::sort(out, out + count,
             [](const Neighbour& a, const Neighbour& b) { return before(a.dist2, a.index, b.dist2, b.index); });
+  return count;
+}
+
+std::size_t SpatialIndex::within(const double query[3], double max_dist2, Neighbour* out, std::size_t capacity) const {
+  if (size() == 0) return 0;
+  WithinBound result(max_dist2, impl_->original.data(), out, capacity);
+  impl_->tree->findNeighbors(result, query, nanoflann::SearchParams(0, 0.0f, false));
   return result.count();
 }
 

@@ -38,6 +38,10 @@ class SpatialIndex {
   std::size_t nearest(const double query[3], std::size_t k, double max_dist2, Neighbour* out,
                       double hint2 = std::numeric_limits<double>::infinity()) const;
 
+  // Every point with squared distance <= max_dist2, unsorted, written to out[0..capacity); returns
+  // how many, or capacity + 1 when there are more (out then holds an arbitrary part of them).
+  std::size_t within(const double query[3], double max_dist2, Neighbour* out, std::size_t capacity) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

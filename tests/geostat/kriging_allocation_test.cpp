@@ -37,6 +37,20 @@ std::uint64_t allocations_of(const Estimator& e, const KrigingTargets& t) {
   return allocations.load() - before;
 }
 
+// Targets in grid order (x fastest), as a `grid` job has them: the neighbour search's cache then
+// serves most of them.
+KrigingTargets grid_targets(std::size_t nx, std::size_t ny, std::size_t nz) {
+  KrigingTargets t;
+  for (std::size_t k = 0; k < nz; ++k)
+    for (std::size_t j = 0; j < ny; ++j)
+      for (std::size_t i = 0; i < nx; ++i) {
+        t.x.push_back(10.0 + 25.0 * static_cast<double>(i));
+        t.y.push_back(10.0 + 25.0 * static_cast<double>(j));
+        t.z.push_back(-10.0 - 40.0 * static_cast<double>(k));
+      }
+  return t;
+}
+
 TEST(KrigingAllocation, NoAllocationPerTarget) {
   tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
   const auto s = random_samples(2000, 3, 3, 20);
@@ -63,6 +77,10 @@ TEST(KrigingAllocation, NoAllocationPerTarget) {
     const auto many = allocations_of(e, random_targets(8000, 3, 2));
     EXPECT_EQ(few, many) << (block ? "block" : "point");
     EXPECT_LT(many, 200u);
+    allocations_of(e, grid_targets(40, 2, 1));  // warm-up
+    const auto few_in_order = allocations_of(e, grid_targets(40, 10, 5));
+    const auto many_in_order = allocations_of(e, grid_targets(40, 40, 5));
+    EXPECT_EQ(few_in_order, many_in_order) << (block ? "block" : "point") << ", grid order";
   }
 }
 

@@ -1,0 +1,191 @@
+#include "geostat/candidate_cache.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace georeserve {
+
+namespace {
+constexpr double infinity = std::numeric_limits<double>::infinity();
+// A refill caches the ball of (1 + beta) times a bound on the k-th distance: a larger ball serves
+// more queries before the next refill, but costs more to fill and to scan.
+constexpr double beta = 1.0;
+// Refill only when the targets step at most 1 / min_steps of the spare radius (beta times the k-th
+// distance) from one query to the next: otherwise too few queries would use it to repay it (as
+// with sparse neighbours, or a coarse grid), and the tree answers alone.
+constexpr double min_steps = 3;
+// Relative margin in the exactness test, far above the few ulps of round-off in the distances.
+constexpr double margin = 1e-9;
+// At most this many cached points; a denser ball is not cached.
+std::size_t capacity(std::size_t k) { return std::max<std::size_t>(256, 8 * k); }
+
+// As nanoflann's L2_Simple_Adaptor computes it (((0 + dx^2) + dy^2) + dz^2): the same bits.
+double distance2(const double a[3], const double b[3]) {
+  const double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
+  return dx * dx + dy * dy + dz * dz;
+}
+
+// The canonical ranking, by (distance, index), without branches; a function object, which the
+// sorts inline.
+constexpr auto before = [](const Neighbour& a, const Neighbour& b) {
+  return (a.dist2 < b.dist2) | ((a.dist2 == b.dist2) & (a.index < b.index));
+};
+
+// Sorts c[0..m) by index, with tmp as scratch: a radix sort, byte by byte up to the largest index,
+// free of the mispredicted branches of a comparison sort.
+void sort_by_index(Neighbour* c, std::size_t m, Neighbour* tmp) {
+  std::uint32_t largest = 0;
+  for (std::size_t i = 0; i < m; ++i) largest = std::max(largest, c[i].index);
+  Neighbour* from = c;
+  for (unsigned shift = 0; shift < 32 && (largest >> shift) != 0; shift += 8) {
+    std::size_t start[257] = {};
+    for (std::size_t i = 0; i < m; ++i) ++start[((from[i].index >> shift) & 255u) + 1];
+    for (std::size_t b = 0; b < 256; ++b) start[b + 1] += start[b];
+    for (std::size_t i = 0; i < m; ++i) tmp[start[(from[i].index >> shift) & 255u]++] = from[i];
+    std::swap(from, tmp);
+  }
+  if (from != c) std::copy(from, from + m, c);
+}
+
+// The k-th of c[0..m) in the canonical ranking (0 < k < m), c being in index order. Those nearer
+// than sqrt(floor2), a lower bound on the k-th distance, are in for sure: only the others, a thin
+// shell, are ranked, by counting (no branch to mispredict). Any floor2 gives the same answer (a
+// wrong bound only costs time).
+Neighbour kth_smallest(const Neighbour* c, std::size_t m, std::size_t k, double floor2, Neighbour* shell) {
+  std::size_t inside = 0, n = 0;
+  for (std::size_t i = 0; i < m; ++i) {
+    shell[n] = c[i];
+    const bool in = c[i].dist2 < floor2;
+    inside += in ? 1 : 0;
+    n += in ? 0 : 1;
+  }
+  if (inside >= k) return kth_smallest(c, m, k, 0, shell);  // not a lower bound after all
+  const std::size_t rank = k - 1 - inside;  // wanted among the shell
+  if (n > 32) {
+    std::nth_element(shell, shell + rank, shell + n, before);
+    return shell[rank];
+  }
+  for (std::size_t a = 0;; ++a) {  // a rank: those nearer, and those as near with a lower index
+    std::size_t r = 0;
+    for (std::size_t b = 0; b < a; ++b) r += shell[b].dist2 <= shell[a].dist2 ? 1 : 0;
+    for (std::size_t b = a + 1; b < n; ++b) r += shell[b].dist2 < shell[a].dist2 ? 1 : 0;
+    if (r == rank) return shell[a];
+  }
+}
+}  // namespace
+
+std::size_t CandidateCache::nearest(const SpatialIndex& index, const double query[3], std::size_t k, double max_dist2,
+                                    Neighbour* out, bool ranked) {
+  if (k == 0 || k >= index.size()) return index.nearest(query, k, max_dist2, out);
+  use(index);
+  // The last answer's k-th distance r and the step s bound this k-th distance to [r - s, r + s]
+  // (triangle inequality; with a margin for round-off). The bounds narrow what is searched and
+  // sorted, they do not change the answer.
+  double step = infinity, floor2 = 0, ceiling2 = infinity;
+  if (last_k_ >= k) {
+    step = std::sqrt(distance2(query, last_query_));
+    const double r = std::sqrt(last_kth2_);
+    ceiling2 = (r + step) * (r + step) * (1 + margin) + 1e-300;
+    if (last_k_ == k && r > step) floor2 = (r - step) * (r - step) * (1 - margin);
+  }
+  std::size_t found = 0;
+  if (answer(query, k, max_dist2, floor2, ceiling2, out, ranked, &found)) {
+    ++hits_;
+  } else {
+    // A new ball around the query, with room beyond the bound: it holds this answer and serves the
+    // next few queries. Without a bound (no nearby last answer), or for a long step, the tree answers.
+    if (ceiling2 < infinity && min_steps * step < beta * std::sqrt(last_kth2_))
+      fill(index, query, (1 + beta) * std::sqrt(ceiling2), capacity(k));
+    else
+      radius_ = 0;
+    if (!answer(query, k, max_dist2, floor2, ceiling2, out, ranked, &found))
+      found = index.nearest(query, k, max_dist2, out, ceiling2);
+  }
+  remember(query, k, found, out);
+  return found;
+}
+
+// The answer from the cache alone, when it is exact (see the header).
+bool CandidateCache::answer(const double query[3], std::size_t k, double max_dist2, double floor2, double ceiling2,
+                            Neighbour* out, bool ranked, std::size_t* found) {
+  if (!(radius_ > 0)) return false;
+  const double inner = radius_ * (1 - margin) - std::sqrt(distance2(query, centre_));
+  if (!(inner > 0)) return false;
+  const double limit2 = std::min({max_dist2, inner * inner, ceiling2});
+  *found = scan(query, k, limit2, floor2, out, ranked);
+  return *found == k || limit2 >= max_dist2;
+}
+
+// The k nearest cached points within limit2: in canonical order if ranked, else by index. floor2:
+// see kth_smallest().
+std::size_t CandidateCache::scan(const double query[3], std::size_t k, double limit2, double floor2, Neighbour* out,
+                                 bool ranked) {
+  const double qx = query[0], qy = query[1], qz = query[2];
+  for (std::size_t j = 0; j < size_; ++j) {
+    const double dx = qx - x_[j], dy = qy - y_[j], dz = qz - z_[j];
+    d2_[j] = dx * dx + dy * dy + dz * dz;  // as distance2(), in a loop that vectorises
+  }
+  Neighbour* c = candidates_.data();
+  std::size_t m = 0;
+  for (std::size_t j = 0; j < size_; ++j) {  // in index order; branch-free, like kth_smallest()
+    c[m] = {d2_[j], id_[j]};
+    m += d2_[j] <= limit2 ? 1 : 0;
+  }
+  const std::size_t found = std::min(m, k);
+  if (m > k) {  // the k nearest, kept in index order: those up to the k-th
+    const Neighbour kth = kth_smallest(c, m, k, floor2, spare_.data());
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < m; ++i) {
+      c[n] = c[i];  // n <= i
+      n += before(kth, c[i]) ? 0 : 1;
+    }
+  }
+  if (ranked) std::sort(c, c + found, before);
+  std::copy(c, c + found, out);
+  return found;
+}
+
+bool CandidateCache::fill(const SpatialIndex& index, const double centre[3], double radius, std::size_t capacity) {
+  ++fills_;
+  use(index);
+  radius_ = 0;
+  size_ = 0;
+  if (candidates_.size() < capacity) {
+    for (auto* v : {&x_, &y_, &z_, &d2_}) v->resize(capacity);
+    id_.resize(capacity);
+    for (auto* v : {&candidates_, &spare_}) v->resize(capacity);
+  }
+  Neighbour* c = candidates_.data();
+  const std::size_t m = index.within(centre, radius * radius, c, capacity);
+  if (m > capacity) return false;
+  sort_by_index(c, m, spare_.data());
+  for (std::size_t j = 0; j < m; ++j) {
+    const double* p = index.point(c[j].index);
+    x_[j] = p[0];
+    y_[j] = p[1];
+    z_[j] = p[2];
+    id_[j] = c[j].index;
+  }
+  std::copy(centre, centre + 3, centre_);
+  radius_ = radius;
+  size_ = m;
+  return true;
+}
+
+void CandidateCache::use(const SpatialIndex& index) {
+  if (&index == index_) return;
+  index_ = &index;  // what is cached and remembered is another index's
+  radius_ = 0;
+  last_k_ = 0;
+}
+
+void CandidateCache::remember(const double query[3], std::size_t k, std::size_t found, const Neighbour* out) {
+  last_k_ = found == k ? k : 0;
+  if (found < k) return;
+  std::copy(query, query + 3, last_query_);
+  last_kth2_ = 0;  // the largest distance: out may be unranked
+  for (std::size_t i = 0; i < k; ++i) last_kth2_ = std::max(last_kth2_, out[i].dist2);
+}
+
+}  // namespace georeserve
