@@ -19,7 +19,9 @@
 
 namespace georeserve {
 
-class CandidateCache {
+// Aligned to 128 bytes: each thread's cache is written on every query, and must share no cache line
+// with another thread's (see KrigingWorkspace).
+class alignas(128) CandidateCache {
  public:
   // Exactly index.nearest(query, k, max_dist2, out); out must hold k entries (size() when
   // k >= size()). Allocation-free once the cache has grown to its working size.

@@ -29,7 +29,7 @@ EstimateRecord not_estimated(EstimateStatus status) {
 }
 }  // namespace
 
-struct Estimator::ThreadState {
+struct alignas(128) Estimator::ThreadState {  // no cache line shared between threads
   NeighbourSearch::Workspace search;
   KrigingWorkspacePtr kriging;
 };
