@@ -6,6 +6,7 @@
 #include <limits>
 
 #include <Eigen/Eigenvalues>
+#include <tbb/parallel_sort.h>
 
 #include "geostat/dense_cholesky.h"
 
@@ -69,7 +70,7 @@ KrigingSystem::KrigingSystem(CovarianceFunction covariance, KrigingType type, do
   {
     std::vector<std::array<double, 3>> points(n_);
     for (std::size_t i = 0; i < n_; ++i) points[i] = {xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]};
-    std::sort(points.begin(), points.end());
+    tbb::parallel_sort(points.begin(), points.end());
     coincident_ = std::adjacent_find(points.begin(), points.end()) != points.end();
   }
   const std::size_t S = cov_.structure_count();

@@ -104,7 +104,7 @@ struct SpatialIndex::Impl {
 SpatialIndex::SpatialIndex(std::vector<double> xyz) : impl_(std::make_unique<Impl>()) {
   const std::size_t n = xyz.size() / 3;
   impl_->cloud.xyz = std::move(xyz);
-  impl_->tree = std::make_unique<Tree>(3, impl_->cloud, nanoflann::KDTreeSingleIndexAdaptorParams(12));
+  impl_->tree = std::make_unique<Tree>(3, impl_->cloud, nanoflann::KDTreeSingleIndexAdaptorParams(20));
   impl_->original.resize(n);
   impl_->position.resize(n);
   if (n == 0) return;
