@@ -59,6 +59,7 @@ struct alignas(128) KrigingWorkspace {
   std::vector<std::pair<double, std::uint32_t>> order;  // factorisation order (see factorise)
   double last_target[3] = {0, 0, 0};
   bool has_last = false;
+  bool factorised_last = false;  // the last solve factorised afresh (no update could follow it)
   std::uint64_t factorisations = 0, updates = 0, reuses = 0;
 };
 
@@ -195,8 +196,11 @@ void KrigingSystem::fill_matrix(std::size_t n, KrigingWorkspace& ws) const {
 void KrigingSystem::factorise(const std::uint32_t* ids, std::size_t n, const double target[3],
                               KrigingWorkspace& ws) const {
   const std::size_t cap = ws.capacity;
-  const bool moving = ws.has_last && (target[0] != ws.last_target[0] || target[1] != ws.last_target[1] ||
-                                      target[2] != ws.last_target[2]);
+  // Ordering pays only if updates follow; after two factorisations in a row (neighbour sets that
+  // change wholesale, as among drillholes in 3D) it is skipped.
+  const bool moving = ws.has_last && !ws.factorised_last &&
+                      (target[0] != ws.last_target[0] || target[1] != ws.last_target[1] ||
+                       target[2] != ws.last_target[2]);
   const double u[3] = {target[0] - ws.last_target[0], target[1] - ws.last_target[1], target[2] - ws.last_target[2]};
   forget(ws);
   ++ws.factorisations;
@@ -219,6 +223,7 @@ void KrigingSystem::factorise(const std::uint32_t* ids, std::size_t n, const dou
   ws.n = n;
   ws.valid = true;
   ws.pseudo = ws.singular = false;
+  ws.factorised_last = true;
   for (std::size_t j = 0; j < n; ++j) gather(ws.ids[j], j, ws);
   fill_matrix(n, ws);
   double ratio = 0;
@@ -305,6 +310,7 @@ bool KrigingSystem::update(const std::uint32_t* ids, std::size_t n, KrigingWorks
   const std::size_t added = n - common;
   if (common == old_n && added == 0) {
     ++ws.reuses;
+    ws.factorised_last = false;
     return true;
   }
   if (ws.updates_in_a_row >= max_updates) return false;
@@ -329,6 +335,7 @@ bool KrigingSystem::update(const std::uint32_t* ids, std::size_t n, KrigingWorks
   ws.rank = ws.n;
   ++ws.updates;
   ++ws.updates_in_a_row;
+  ws.factorised_last = false;
   return true;
 }
 

@@ -194,7 +194,7 @@ void check_updates_against_fresh(const Estimator& e, const KrigingTargets& t, do
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
     one = e.estimate(t);
   }
-  EXPECT_GT(e.last_updates(), t.size() / 4);
+  EXPECT_GT(e.last_updates(), t.size() / 10);  // enough updated systems for the comparison to mean something
   {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 2);
     two = e.estimate(t);

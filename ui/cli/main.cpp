@@ -2,6 +2,9 @@
 // 1 bad input (message on stderr), 2 bad usage.
 #include <algorithm>
 #include <clocale>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <cstdio>
 #include <iostream>
 
@@ -40,6 +43,13 @@ int main(int argc, char** argv) {
   using namespace georeserve;
   using namespace georeserve::cli;
   std::setlocale(LC_ALL, "C.UTF-8");  // numbers are parsed locale-independently anyway
+#ifdef __GLIBC__
+  // Keep freed memory for reuse instead of handing it back to the system: a run reads big tables,
+  // frees them and allocates as much again for its models, and every page handed back and taken
+  // again costs a page fault (about 2 ms per MB in a virtual machine; 60 ms of a 3D kriging setup).
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
 
   CLI::App app{
       "georeserve: drillholes and coal seams to block models, kriged resources and reserves.\n"
