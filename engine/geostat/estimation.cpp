@@ -75,6 +75,18 @@ Estimator::Estimator(const KrigingSamples& samples, const VariogramModel* model,
 
 Estimator::~Estimator() = default;
 
+// Euclidean distance to the nearest selected sample. The kriging system's packed sample records are
+// read when there is one: the solve brings those lines into the cache anyway.
+double Estimator::nearest_distance(const double target[3], const NeighbourSelection& sel) const {
+  double nearest2 = std::numeric_limits<double>::infinity();
+  for (std::size_t k = 0; k < sel.count; ++k) {
+    const double* p = system_ ? system_->sample(sel.indices[k]) : xyz_.data() + 3 * sel.indices[k];
+    const double dx = p[0] - target[0], dy = p[1] - target[1], dz = p[2] - target[2];
+    nearest2 = std::min(nearest2, dx * dx + dy * dy + dz * dz);
+  }
+  return std::sqrt(nearest2);
+}
+
 EstimateRecord Estimator::estimate_one(const double target[3], const SearchExclusion& exclude, ThreadState& st) const {
   const NeighbourSelection sel = search_->select(target, exclude, st.search);
   if (sel.count == 0) return not_estimated(EstimateStatus::too_few_samples);
@@ -82,13 +94,7 @@ EstimateRecord Estimator::estimate_one(const double target[3], const SearchExclu
   r.n_samples = static_cast<std::uint32_t>(sel.count);
   r.n_holes = static_cast<std::uint32_t>(sel.holes);
   r.pass = sel.pass;
-  double nearest2 = std::numeric_limits<double>::infinity();
-  for (std::size_t k = 0; k < sel.count; ++k) {
-    const double* p = xyz_.data() + 3 * sel.indices[k];
-    const double dx = p[0] - target[0], dy = p[1] - target[1], dz = p[2] - target[2];
-    nearest2 = std::min(nearest2, dx * dx + dy * dy + dz * dz);
-  }
-  r.nearest_distance = std::sqrt(nearest2);
+  r.nearest_distance = nearest_distance(target, sel);
   const auto& z = samples_.value;
 
   switch (options_.type) {

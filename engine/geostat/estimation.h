@@ -76,6 +76,7 @@ class Estimator {
   template <class TargetAt>
   std::vector<EstimateRecord> run(std::size_t count, TargetAt target_at, const char* task, ProgressSink* progress) const;
   EstimateRecord estimate_one(const double target[3], const SearchExclusion& exclude, ThreadState& state) const;
+  double nearest_distance(const double target[3], const NeighbourSelection& selection) const;
 
   const KrigingSamples& samples_;
   EstimationOptions options_;

@@ -80,6 +80,8 @@ class KrigingSystem {
   // Krige at target (local coordinates) from the samples ids[0..n) (ascending, n >= 1).
   KrigingResult solve(const std::uint32_t* ids, std::size_t n, const double target[3], KrigingWorkspace& ws) const;
 
+  // Sample i's local coordinates (x, y, z), from the packed records.
+  const double* sample(std::size_t i) const { return record(i); }
   // C00: the target's own (block) variance.
   double target_variance() const { return c00_; }
   const CovarianceFunction& covariance() const { return cov_; }

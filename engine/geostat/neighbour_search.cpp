@@ -179,20 +179,30 @@ bool NeighbourSearch::select_pass(std::size_t p, const double target[3], const S
                    return a.second < b.second || (a.second == b.second && a.first < b.first);
                  })->first;
   out->holes = holes;
-  // Canonical order: by sample index (an insertion sort for the usual few dozen; the cache's answers
-  // without ranking come in this order already).
+  // Canonical order: by sample index. The cache's answers without ranking come in this order
+  // already; a ranked few dozen are placed by counting, for each, the indices below it (branch-free,
+  // where an insertion sort mispredicts about every other comparison).
   auto& acc = ws.accepted;
-  if (acc.size() <= 64) {
-    for (std::size_t i = 1; i < acc.size(); ++i)
-      for (std::size_t j = i; j > 0 && acc[j].first < acc[j - 1].first; --j) std::swap(acc[j], acc[j - 1]);
+  const std::size_t m = acc.size();
+  ws.indices.resize(m);  // within the capacity reserved by make_workspace: no allocation
+  ws.dist2.resize(m);
+  bool ascending = true;
+  for (std::size_t i = 1; i < m; ++i) ascending &= acc[i - 1].first < acc[i].first;
+  if (ascending || m > 64) {
+    if (!ascending) std::sort(acc.begin(), acc.end());
+    for (std::size_t i = 0; i < m; ++i) {
+      ws.indices[i] = acc[i].first;
+      ws.dist2[i] = acc[i].second * scale2;
+    }
   } else {
-    std::sort(acc.begin(), acc.end());
-  }
-  ws.indices.clear();
-  ws.dist2.clear();
-  for (const auto& [i, d2] : ws.accepted) {
-    ws.indices.push_back(i);
-    ws.dist2.push_back(d2 * scale2);
+    std::uint32_t keys[64];
+    for (std::size_t i = 0; i < m; ++i) keys[i] = acc[i].first;
+    for (std::size_t i = 0; i < m; ++i) {
+      std::size_t rank = 0;
+      for (std::size_t j = 0; j < m; ++j) rank += keys[j] < keys[i] ? 1 : 0;  // indices are distinct
+      ws.indices[rank] = keys[i];
+      ws.dist2[rank] = acc[i].second * scale2;
+    }
   }
   out->count = ws.indices.size();
   out->indices = ws.indices.data();
