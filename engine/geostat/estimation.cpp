@@ -78,6 +78,10 @@ Estimator::~Estimator() = default;
 // read when there is one: the solve brings those lines into the cache anyway.
 double Estimator::nearest_distance(const double target[3], const NeighbourSelection& sel) const {
   double nearest2 = std::numeric_limits<double>::infinity();
+  if (sel.euclidean) {  // the search's own distances, computed the same way (the same bits)
+    for (std::size_t k = 0; k < sel.count; ++k) nearest2 = std::min(nearest2, sel.dist2[k]);
+    return std::sqrt(nearest2);
+  }
   for (std::size_t k = 0; k < sel.count; ++k) {
     const double* p = system_ ? system_->sample(sel.indices[k]) : xyz_.data() + 3 * sel.indices[k];
     const double dx = p[0] - target[0], dy = p[1] - target[1], dz = p[2] - target[2];

@@ -115,6 +115,7 @@ NeighbourSelection NeighbourSearch::select_global(const double target[3], const 
   }
   if (ws.indices.empty()) return NeighbourSelection{};
   out.pass = 1;
+  out.euclidean = true;
   out.count = ws.indices.size();
   out.indices = ws.indices.data();
   out.dist2 = ws.dist2.data();
@@ -179,6 +180,7 @@ bool NeighbourSearch::select_pass(std::size_t p, const double target[3], const S
                    return a.second < b.second || (a.second == b.second && a.first < b.first);
                  })->first;
   out->holes = holes;
+  out->euclidean = !pass.ellipsoid;
   // Canonical order: by sample index. The cache's answers without ranking come in this order
   // already; a ranked few dozen are placed by counting, for each, the indices below it (branch-free,
   // where an insertion sort mispredicts about every other comparison).

@@ -53,6 +53,7 @@ struct NeighbourSelection {
   const double* dist2 = nullptr;           // squared search distance of each (pass metric: |M d|^2 or m^2)
   std::uint32_t nearest = 0;               // the first sample in the pass's ranking
   std::size_t holes = 0;                   // distinct drillholes among them
+  bool euclidean = false;                  // dist2 is the Euclidean squared distance (no ellipsoid)
 };
 
 class NeighbourSearch {
