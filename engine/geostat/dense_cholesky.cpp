@@ -84,11 +84,11 @@ GEORESERVE_VECTOR_CLONES void cholesky_remove(double* l, std::size_t n, std::siz
   // Rows above k: only row k leaves; g and h lose entry k.
   for (std::size_t j = 0; j < k; ++j) {
     double* cj = l + j * ld;
-    std::copy(cj + k + 1, cj + n, cj + k);
+    for (std::size_t i = k; i + 1 < n; ++i) cj[i] = cj[i + 1];  // a few entries: a loop, not a memmove call
   }
   const std::size_t m = n - k - 1;  // size of the trailing block
   double* v = scratch;
-  std::copy(l + k * ld + k + 1, l + k * ld + n, v);
+  for (std::size_t i = 0; i < m; ++i) v[i] = l[k * ld + k + 1 + i];
   double vg = g[k], vh = h[k];
   // Column k + 1 + j of L moves to column k + j, one row up: dst = src - (ld + 1), read before written.
   for (std::size_t j = 0; j < m; ++j) {

@@ -344,7 +344,9 @@ void KrigingSystem::remove_at(std::size_t k, KrigingWorkspace& ws) const {
   cholesky_remove(ws.l.data(), n, cap, k, ws.g.data(), ws.h.data(), ws.scratch.data());
   ws.slot[ws.ids[k]] = -1;
   for (std::size_t j = k + 1; j < n; ++j) --ws.slot[ws.ids[j]];
-  auto close_gap = [&](auto* a) { std::copy(a + k + 1, a + n, a + k); };
+  auto close_gap = [&](auto* a) {  // a few entries: a loop, not a memmove call
+    for (std::size_t j = k; j + 1 < n; ++j) a[j] = a[j + 1];
+  };
   close_gap(ws.ids.data());
   close_gap(ws.z.data());
   for (std::size_t a = 0; a < 3; ++a) close_gap(ws.raw.data() + a * cap);
