@@ -9,7 +9,7 @@
 namespace georeserve {
 
 void write_estimates_csv(std::ostream& out, const KrigingTargets& t, int dimension, bool holes,
-                         const std::vector<EstimateRecord>& records) {
+                         std::span<const EstimateRecord> records) {
   CsvWriter w(out);
   w.field("x").field("y");
   if (dimension == 3) w.field("z");
@@ -37,11 +37,11 @@ void write_estimates_csv(std::ostream& out, const KrigingTargets& t, int dimensi
 }
 
 void write_estimates_csv(const std::filesystem::path& path, const KrigingTargets& targets, int dimension, bool holes,
-                         const std::vector<EstimateRecord>& records) {
+                         std::span<const EstimateRecord> records) {
   write_file_atomically(path, [&](std::ostream& out) { write_estimates_csv(out, targets, dimension, holes, records); });
 }
 
-EstimateTally tally_estimates(const std::vector<EstimateRecord>& records) {
+EstimateTally tally_estimates(std::span<const EstimateRecord> records) {
   EstimateTally t;
   t.total = records.size();
   double sum = 0;

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <iosfwd>
+#include <span>
 #include <vector>
 
 #include "geostat/estimation.h"
@@ -17,15 +18,15 @@
 namespace georeserve {
 
 void write_estimates_csv(std::ostream& out, const KrigingTargets& targets, int dimension, bool holes,
-                         const std::vector<EstimateRecord>& records);
+                         std::span<const EstimateRecord> records);
 void write_estimates_csv(const std::filesystem::path& path, const KrigingTargets& targets, int dimension, bool holes,
-                         const std::vector<EstimateRecord>& records);
+                         std::span<const EstimateRecord> records);
 
 // Counts of estimated targets by status and the mean of the estimates, for the command's summary line.
 struct EstimateTally {
   std::size_t total = 0, estimated = 0, pseudo_inverse = 0, too_few = 0, singular = 0;
   double mean_estimate = 0;
 };
-EstimateTally tally_estimates(const std::vector<EstimateRecord>& records);
+EstimateTally tally_estimates(std::span<const EstimateRecord> records);
 
 }  // namespace georeserve

@@ -140,9 +140,8 @@ EstimateRecord Estimator::estimate_one(const double target[3], const SearchExclu
 }
 
 template <class TargetAt>
-std::vector<EstimateRecord> Estimator::run(std::size_t count, TargetAt target_at, const char* task,
-                                           ProgressSink* progress) const {
-  std::vector<EstimateRecord> records(count);
+void Estimator::run(std::size_t count, TargetAt target_at, const char* task, ProgressSink* progress,
+                    EstimateRecord* records) const {
   tbb::enumerable_thread_specific<ThreadState> states([this] {
     return ThreadState{search_->make_workspace(), system_ ? system_->make_workspace(max_neighbours_) : nullptr};
   });
@@ -171,32 +170,47 @@ std::vector<EstimateRecord> Estimator::run(std::size_t count, TargetAt target_at
       updates_ += KrigingSystem::updates(*st.kriging);
       reuses_ += KrigingSystem::reuses(*st.kriging);
     }
+}
+
+// Target i in local coordinates.
+namespace {
+auto local_targets(const KrigingTargets& targets, const double* origin) {
+  return [&targets, origin](std::size_t i, double* t, SearchExclusion&) {
+    t[0] = targets.x[i] - origin[0];
+    t[1] = targets.y[i] - origin[1];
+    t[2] = targets.z[i] - origin[2];
+  };
+}
+}  // namespace
+
+std::vector<EstimateRecord> Estimator::estimate(const KrigingTargets& targets, ProgressSink* progress) const {
+  std::vector<EstimateRecord> records(targets.size());
+  run(targets.size(), local_targets(targets, origin_), "kriging", progress, records.data());
   return records;
 }
 
-std::vector<EstimateRecord> Estimator::estimate(const KrigingTargets& targets, ProgressSink* progress) const {
-  return run(
-      targets.size(),
-      [&](std::size_t i, double* t, SearchExclusion&) {
-        t[0] = targets.x[i] - origin_[0];
-        t[1] = targets.y[i] - origin_[1];
-        t[2] = targets.z[i] - origin_[2];
-      },
-      "kriging", progress);
+void Estimator::estimate_into(const KrigingTargets& targets, std::span<EstimateRecord> out,
+                              ProgressSink* progress) const {
+  if (out.size() != targets.size())
+    throw Error("estimation: room for " + std::to_string(out.size()) + " estimates, " +
+                std::to_string(targets.size()) + " targets");
+  run(targets.size(), local_targets(targets, origin_), "kriging", progress, out.data());
 }
 
 std::vector<EstimateRecord> Estimator::cross_validate(const CrossValidationOptions& options,
                                                       ProgressSink* progress) const {
   if (options.exclude_hole && !samples_.has_holes())
     throw Error("cross-validation by drillhole needs the samples' hole column (samples.hole)");
-  return run(
+  std::vector<EstimateRecord> records(samples_.size());
+  run(
       samples_.size(),
       [&](std::size_t i, double* t, SearchExclusion& exclude) {
         for (std::size_t a = 0; a < 3; ++a) t[a] = xyz_[3 * i + a];
         exclude.sample = static_cast<std::int64_t>(i);
         if (options.exclude_hole) exclude.hole = samples_.hole[i];
       },
-      "cross-validation", progress);
+      "cross-validation", progress, records.data());
+  return records;
 }
 
 }  // namespace georeserve

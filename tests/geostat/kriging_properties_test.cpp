@@ -234,6 +234,21 @@ TEST(KrigingProperties, UpdatedSystemsMatchFreshOnes3D) {
   check_updates_against_fresh(Estimator(s, &m, o), grid_targets(40, 30, 4), 1e-10);
 }
 
+// estimate_into, into fresh untouched memory, gives estimate()'s records; a buffer of the wrong size
+// is refused.
+TEST(KrigingProperties, EstimateIntoABufferMatchesEstimate) {
+  const auto s = random_samples(2000, 2, 71);
+  const auto t = grid_targets(50, 40, 1);
+  const auto m = model_of(0.2, StructureType::spherical, 1.0, {400, 200, 1}, {30, 0, 0});
+  const Estimator e(s, &m, options_of(EstimatorType::ordinary, nearest_search(16)));
+  const auto want = e.estimate(t);
+  EstimateBuffer got(t.size());
+  e.estimate_into(t, got.span());
+  for (std::size_t i = 0; i < t.size(); ++i) ASSERT_TRUE(bitwise_equal(got.span()[i], want[i])) << "target " << i;
+  EstimateBuffer small(t.size() - 1);
+  EXPECT_THROW(e.estimate_into(t, small.span()), Error);
+}
+
 // A global neighbourhood reuses one factorisation for every target; estimating each target on its own
 // (a fresh workspace, a fresh factorisation) must give the same bits.
 TEST(KrigingProperties, FactorisationReuseIsExact) {

@@ -46,10 +46,11 @@ const RegisterCommand reg{{"krige", "Kriging (ordinary, simple; point or block),
       for (const auto& note : job.notes) std::cerr << job.config_file << ": note: " << note << '\n';
       const double start = monotonic_seconds();
       const Estimator estimator(job.samples, job.model ? &*job.model : nullptr, job.options);
-      const auto records = estimator.estimate(job.targets, progress());
+      EstimateBuffer records(job.targets.size());
+      estimator.estimate_into(job.targets, records.span(), progress());
       const double seconds = monotonic_seconds() - start;
-      write_estimates_csv(job.output, job.targets, job.samples.dimension, job.samples.has_holes(), records);
-      const EstimateTally t = tally_estimates(records);
+      write_estimates_csv(job.output, job.targets, job.samples.dimension, job.samples.has_holes(), records.span());
+      const EstimateTally t = tally_estimates(records.span());
       std::cout << "estimated " << t.estimated << " of " << t.total << " targets from " << job.samples.size()
                 << " samples in " << format_fixed(seconds, 2) << " s";
       if (seconds > 0) std::cout << " (" << format_fixed(static_cast<double>(t.total) / seconds, 0) << " targets/s)";
