@@ -6,7 +6,8 @@
 //   Search3D   the neighbour search of Krige3D alone
 //   Block3D    Krige3D as block kriging, 4 x 4 x 2 discretisation
 // Counters: targets/s (items_per_second) and the fractions of targets whose kriging system was
-// updated from the previous target's, or reused unchanged. Run: build/bin/bench_krige_vs_gstat --benchmark_filter=Krige3D
+// updated from the previous target's, or reused unchanged.
+// Run: build/bin/bench_krige_vs_gstat --benchmark_filter=Krige3D
 #include <benchmark/benchmark.h>
 
 #include <cmath>
