@@ -10,8 +10,8 @@
 // projected coordinates such as 41,500,000 m lose no precision in differences that way).
 #pragma once
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <new>
 #include <optional>

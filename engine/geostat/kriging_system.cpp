@@ -77,6 +77,7 @@ KrigingSystem::KrigingSystem(CovarianceFunction covariance, KrigingType type, do
   const std::size_t S = cov_.structure_count();
   stride_ = (4 + 3 * S + 7) / 8 * 8;
   packed_.assign(stride_ * n_ + 8, 0.0);
+  first_ = ((64 - reinterpret_cast<std::uintptr_t>(packed_.data()) % 64) % 64) / sizeof(double);
   for (std::size_t i = 0; i < n_; ++i) {
     double* r = record(i);
     const Eigen::Vector3d x(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
@@ -210,12 +211,7 @@ void KrigingSystem::factorise(const std::uint32_t* ids, std::size_t n, const dou
       const double* r = record(ids[j]);
       order[j] = {-((r[0] - target[0]) * u[0] + (r[1] - target[1]) * u[1] + (r[2] - target[2]) * u[2]), ids[j]};
     }
-    if (n <= 64) {
-      for (std::size_t i = 1; i < n; ++i)
-        for (std::size_t j = i; j > 0 && order[j] < order[j - 1]; --j) std::swap(order[j], order[j - 1]);
-    } else {
-      std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n));
-    }
+    std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n));
     for (std::size_t j = 0; j < n; ++j) ws.ids[j] = order[j].second;
   } else {
     std::copy(ids, ids + n, ws.ids.begin());

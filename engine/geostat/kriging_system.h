@@ -113,12 +113,10 @@ class KrigingSystem {
   // Everything a neighbour needs, one record per sample: x, y, z, value, then M_s x per structure,
   // padded to whole cache lines: gathering a neighbour touches one line, not 4 + 3 S scattered arrays.
   std::vector<double> packed_;  // 8 doubles longer than needed: records start on a 64-byte boundary
+  std::size_t first_ = 0;       // the first record's offset in packed_ (the boundary)
   std::size_t stride_ = 0;
-  double* record(std::size_t i) {
-    const auto base = (reinterpret_cast<std::uintptr_t>(packed_.data()) + 63) & ~std::uintptr_t{63};
-    return reinterpret_cast<double*>(base) + stride_ * i;
-  }
-  const double* record(std::size_t i) const { return const_cast<KrigingSystem*>(this)->record(i); }
+  double* record(std::size_t i) { return packed_.data() + first_ + stride_ * i; }
+  const double* record(std::size_t i) const { return packed_.data() + first_ + stride_ * i; }
   bool block_ = false;
   std::vector<double> toffsets_;  // per structure and axis: M_s o_k for the block discretisation
   std::size_t block_points_ = 1;

@@ -2,11 +2,11 @@
 // 1 bad input (message on stderr), 2 bad usage.
 #include <algorithm>
 #include <clocale>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <cstdio>
 #include <iostream>
+#ifdef __GLIBC__
+#include <malloc.h>  // mallopt
+#endif
 
 #include <tbb/global_control.h>
 
