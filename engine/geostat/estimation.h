@@ -13,11 +13,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
-#include <new>
 #include <optional>
 #include <span>
 #include <vector>
 
+#include "core/fresh_memory.h"
 #include "geostat/block_support.h"
 #include "geostat/kriging_data.h"
 #include "geostat/kriging_system.h"
@@ -56,23 +56,19 @@ struct CrossValidationOptions {
   bool exclude_hole = false;
 };
 
-// Room for n estimate records, left untouched until the estimation writes them. A std::vector is
-// zero-filled by one thread first; in a virtual machine the first touch of fresh memory costs about
-// 2 ms per MB (page faults), which for 78,000 2D targets was a sixth of the kriging time. Written by
-// the estimating threads, the pages are touched in parallel instead. (EstimateRecord is an aggregate
-// with a trivial destructor: the storage of operator new holds such objects implicitly, C++20.)
+// Room for n estimate records, left untouched until the estimation writes them: a std::vector is
+// zero-filled by one thread first, and the first touch of fresh memory is costly here (page faults;
+// see FreshMemory). Written by the estimating threads, the pages are touched in parallel instead,
+// and in 2 MB pages where the kernel grants them. (EstimateRecord is an aggregate with a trivial
+// destructor, so the raw storage holds such objects implicitly, C++20.)
 class EstimateBuffer {
  public:
-  explicit EstimateBuffer(std::size_t n)
-      : data_(static_cast<EstimateRecord*>(::operator new(std::max<std::size_t>(n, 1) * sizeof(EstimateRecord)))), n_(n) {}
-  std::span<EstimateRecord> span() { return {data_.get(), n_}; }
-  std::span<const EstimateRecord> span() const { return {data_.get(), n_}; }
+  explicit EstimateBuffer(std::size_t n) : memory_(n * sizeof(EstimateRecord)), n_(n) {}
+  std::span<EstimateRecord> span() { return {static_cast<EstimateRecord*>(memory_.data()), n_}; }
+  std::span<const EstimateRecord> span() const { return {static_cast<const EstimateRecord*>(memory_.data()), n_}; }
 
  private:
-  struct Release {
-    void operator()(EstimateRecord* p) const { ::operator delete(p); }
-  };
-  std::unique_ptr<EstimateRecord, Release> data_;
+  FreshMemory memory_;
   std::size_t n_;
 };
 
