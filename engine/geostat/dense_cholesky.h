@@ -25,8 +25,9 @@ void solve_lower(const double* l, std::size_t n, std::size_t ld, double* b);
 // cholesky_remove: L (n x n, as left by cholesky_lower) is the factor of A; afterwards the leading
 // (n - 1) x (n - 1) block is the factor of A without row and column k. The trailing block takes the
 // rank-one update L33' L33'^T = L33 L33^T + l l^T (l: column k below the diagonal) by Givens
-// rotations, which are backward stable. g and h hold L^-1 b for two right-hand sides; they become
-// L'^-1 b' (b without entry k) through the same rotations. scratch: n doubles.
+// rotations (the rotated vector's scale carried apart, see the .cpp). g and h hold L^-1 b for two
+// right-hand sides; they become L'^-1 b' (b without entry k) through the same rotations. scratch: n
+// doubles.
 void cholesky_remove(double* l, std::size_t n, std::size_t ld, std::size_t k, double* g, double* h, double* scratch);
 
 // cholesky_append: extends the factor of the n x n matrix A (in l, as left by cholesky_lower) to that of

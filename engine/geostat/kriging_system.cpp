@@ -311,14 +311,14 @@ bool KrigingSystem::update(const std::uint32_t* ids, std::size_t n, KrigingWorks
   }
   if (ws.updates_in_a_row >= max_updates) return false;
   // Cycles, roughly (measured on n = 24..30): a removal d rows from the end is a chain of d rotations
-  // (a square root and a division each, ~40 cycles) over d^2 / 2 entries; an append is a triangular
+  // (a division each, ~20 cycles; see cholesky_remove) over d^2 / 2 entries; an append is a triangular
   // solve plus n covariances; a factorisation n^3 / 4 plus n^2 / 2 covariances and two solves.
   const double nn = static_cast<double>(n);
   double cost = static_cast<double>(added) * (nn * nn + 10 * nn);
   for (std::size_t k = 0; k < old_n; ++k)
     if (!ws.keep[k]) {
       const auto d = static_cast<double>(old_n - k);
-      cost += 40 * d + d * d;
+      cost += 20 * d + d * d;
     }
   if (cost >= nn * nn * nn / 4 + 3 * nn * nn) return false;
 
