@@ -84,6 +84,19 @@ NeighbourSearch::Workspace NeighbourSearch::make_workspace() const {
   return ws;
 }
 
+// Distinct drillholes among c[0..n).
+std::size_t NeighbourSearch::count_holes(const Neighbour* c, std::size_t n, Workspace& ws) const {
+  std::size_t holes = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int32_t h = hole_[c[i].index];
+    if (h < 0) continue;
+    holes += ws.per_hole[static_cast<std::size_t>(h)]++ == 0 ? 1 : 0;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (hole_[c[i].index] >= 0) ws.per_hole[static_cast<std::size_t>(hole_[c[i].index])] = 0;
+  return holes;
+}
+
 NeighbourSelection NeighbourSearch::select(const double target[3], const SearchExclusion& exclude,
                                            Workspace& ws) const {
   if (plan_.global) return select_global(target, exclude, ws);
@@ -135,11 +148,41 @@ bool NeighbourSearch::select_pass(std::size_t p, const double target[3], const S
   std::size_t k = pass.max_samples == 0 ? n_ : std::min(n_, constrained ? 2 * limit + 1 : limit);
 
   std::size_t holes = 0;
-  for (;;) {
-    if (ws.candidates.size() < k) ws.candidates.resize(k);  // rare: only when constraints reject many
-    // Without constraints every candidate is taken: their ranking is not needed (see nearest below).
+  if (!constrained) {
+    // Every candidate is taken, unranked (see nearest below): in index order, as the cache answers,
+    // they are the selection as they stand.
     const std::size_t found =
-        ws.caches[pass_tree_[p]].nearest(*tree.index, query, k, bound, ws.candidates.data(), constrained);
+        ws.caches[pass_tree_[p]].nearest(*tree.index, query, k, bound, ws.candidates.data(), /*ranked=*/false);
+    if (found == 0 || found < pass.min_samples) return false;
+    const Neighbour* c = ws.candidates.data();
+    bool ascending = true;
+    for (std::size_t i = 1; i < found; ++i) ascending &= c[i - 1].index < c[i].index;
+    if (!hole_.empty()) holes = count_holes(c, found, ws);
+    if (ascending) {
+      std::size_t best = 0;  // the first by (tree distance, index)
+      ws.indices.resize(found);  // within the capacity reserved by make_workspace: no allocation
+      ws.dist2.resize(found);
+      for (std::size_t i = 0; i < found; ++i) {
+        const bool nearer = c[i].dist2 < c[best].dist2;  // ascending indices: ties keep the first
+        best = nearer ? i : best;
+        ws.indices[i] = c[i].index;
+        ws.dist2[i] = c[i].dist2 * scale2;
+      }
+      out->pass = static_cast<int>(p) + 1;
+      out->nearest = c[best].index;
+      out->holes = holes;
+      out->euclidean = !pass.ellipsoid;
+      out->count = found;
+      out->indices = ws.indices.data();
+      out->dist2 = ws.dist2.data();
+      return true;
+    }
+    ws.accepted.clear();
+    for (std::size_t i = 0; i < found; ++i) ws.accepted.emplace_back(c[i].index, c[i].dist2);
+  }
+  while (constrained) {
+    if (ws.candidates.size() < k) ws.candidates.resize(k);  // rare: only when constraints reject many
+    const std::size_t found = ws.caches[pass_tree_[p]].nearest(*tree.index, query, k, bound, ws.candidates.data());
     ws.accepted.clear();
     for (std::int32_t h : ws.touched_holes) ws.per_hole[static_cast<std::size_t>(h)] = 0;
     ws.touched_holes.clear();

@@ -87,6 +87,7 @@ class NeighbourSearch {
  private:
   struct Tree;
   NeighbourSelection select_global(const double target[3], const SearchExclusion& exclude, Workspace& ws) const;
+  std::size_t count_holes(const Neighbour* c, std::size_t n, Workspace& ws) const;
   bool select_pass(std::size_t p, const double target[3], const SearchExclusion& exclude, Workspace& ws,
                    NeighbourSelection* out) const;
 
