@@ -2,17 +2,45 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cmath>
 #include <limits>
 
 #include <Eigen/Eigenvalues>
-#include <tbb/parallel_sort.h>
 
 #include "geostat/dense_cholesky.h"
 
 namespace georeserve {
 
 namespace {
+// Whether two of the points (x, y, z triples) coincide. Equal points have equal hashes: when no two
+// hashes are equal, which a radix sort of 64-bit integers shows quickly, no two points are; else
+// (two equal points, or a collision) the points themselves are sorted and compared.
+bool any_coincident(const std::vector<double>& xyz) {
+  const std::size_t n = xyz.size() / 3;
+  std::vector<std::uint64_t> keys(n), spare(n);
+  auto bits = [](double v) { return std::bit_cast<std::uint64_t>(v + 0.0); };  // -0 and +0 alike
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t h = bits(xyz[3 * i]);
+    for (std::size_t a = 1; a < 3; ++a) h = (h ^ (h >> 31)) * 0x9E3779B97F4A7C15ull + bits(xyz[3 * i + a]);
+    h ^= h >> 29, h *= 0xBF58476D1CE4E5B9ull, h ^= h >> 32;
+    keys[i] = h;
+  }
+  for (unsigned shift = 0; shift < 64; shift += 8) {  // least significant byte first
+    std::size_t start[257] = {};
+    for (std::uint64_t k : keys) ++start[((k >> shift) & 255u) + 1];
+    for (std::size_t b = 0; b < 256; ++b) start[b + 1] += start[b];
+    for (std::uint64_t k : keys) spare[start[(k >> shift) & 255u]++] = k;
+    keys.swap(spare);
+  }
+  if (std::adjacent_find(keys.begin(), keys.end()) == keys.end()) return false;
+  std::vector<std::array<double, 3>> points(n);
+  for (std::size_t i = 0; i < n; ++i) points[i] = {xyz[3 * i] + 0.0, xyz[3 * i + 1] + 0.0, xyz[3 * i + 2] + 0.0};
+  std::sort(points.begin(), points.end());
+  return std::adjacent_find(points.begin(), points.end()) != points.end();
+}
+
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double pivot_tolerance = 1e-10;       // relative Cholesky pivot below which C is near-singular
 constexpr double eigenvalue_tolerance = 1e-12;  // relative eigenvalue kept by the pseudo-inverse
@@ -68,12 +96,7 @@ void KrigingWorkspaceDeleter::operator()(KrigingWorkspace* w) const { delete w; 
 KrigingSystem::KrigingSystem(CovarianceFunction covariance, KrigingType type, double mean, const std::vector<double>& xyz,
                              const std::vector<double>& values, std::optional<BlockSupport> block)
     : cov_(std::move(covariance)), type_(type), mean_(mean), n_(values.size()) {
-  {
-    std::vector<std::array<double, 3>> points(n_);
-    for (std::size_t i = 0; i < n_; ++i) points[i] = {xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]};
-    tbb::parallel_sort(points.begin(), points.end());
-    coincident_ = std::adjacent_find(points.begin(), points.end()) != points.end();
-  }
+  coincident_ = any_coincident(xyz);
   const std::size_t S = cov_.structure_count();
   stride_ = (4 + 3 * S + 7) / 8 * 8;
   packed_.assign(stride_ * n_ + 8, 0.0);

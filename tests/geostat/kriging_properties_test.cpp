@@ -375,6 +375,21 @@ TEST(KrigingProperties, CoincidentSamplesAreFlaggedNotNaN) {
   EXPECT_DOUBLE_EQ(merged.value[3], s.value[3] + 0.5);
 }
 
+// Coincidence is equality of coordinates, so -0 and +0 are one place (the check compares hashes of
+// the coordinates' bits first).
+TEST(KrigingProperties, MinusZeroCoincidesWithZero) {
+  KrigingSamples s;  // x from -100 to 100: the local origin is 0, and -0 stays -0
+  s.dimension = 2;
+  s.x = {-100, 100, 0.0, -0.0, 30, -40};
+  s.y = {0, 10, 50, 50, 80, 20};
+  s.z.assign(6, 0.0);
+  s.value = {1, 2, 3, 4, 5, 6};
+  const auto m = model_of(0.2, StructureType::spherical, 1.0, {400, 400, 400});
+  const auto r = Estimator(s, &m, options_of(EstimatorType::ordinary, global_search()))
+                     .estimate(KrigingTargets{{10}, {50}, {0}});
+  EXPECT_EQ(r[0].status, EstimateStatus::pseudo_inverse);  // the pair's covariance holds the nugget: singular
+}
+
 TEST(KrigingProperties, TooFewSamplesIsNotEstimated) {
   const auto s = random_samples(100, 2, 91);
   const auto m = model_of(0.1, StructureType::spherical, 1.0, {200, 200, 200});
