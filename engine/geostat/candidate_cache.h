@@ -34,6 +34,11 @@ class alignas(128) CandidateCache {
   // move; whatever ball is cached, its answers stay exact.
   bool fill(const SpatialIndex& index, const double centre[3], double radius, std::size_t capacity);
 
+  // Whether scans use the AVX-512 kernel (where the processor has it, unless disallowed). Tests
+  // disallow it to check the portable kernel too; both give the same answers.
+  static bool wide_kernel();
+  static void allow_wide_kernel(bool allow);
+
   // How many queries the cache answered, and how many balls were filled (for tests and tuning).
   std::size_t hits() const { return hits_; }
   std::size_t fills() const { return fills_; }
@@ -52,6 +57,7 @@ class alignas(128) CandidateCache {
   std::vector<double> x_, y_, z_;        // the cached points (index coordinates), by ascending index
   std::vector<std::uint32_t> id_;        // their point indices
   std::vector<double> d2_;               // their squared distances to the query
+  std::vector<std::uint32_t> packed_id_; // scratch of the AVX-512 scan
   std::vector<Neighbour> candidates_, spare_;  // scratch
   // The last answer with k found: its k-th distance plus the step bounds the next k-th distance.
   double last_query_[3] = {0, 0, 0};

@@ -144,7 +144,21 @@ void expect_uncached_answer(const SpatialIndex& index, CandidateCache& cache, co
   }
 }
 
-TEST(CandidateCache, WalksGiveTheUncachedAnswer) {
+// Runs a test body with each scan kernel this machine has (AVX-512 where present, and the portable one).
+template <class Body>
+void with_each_scan_kernel(Body body) {
+  const bool wide = CandidateCache::wide_kernel();
+  for (bool allow : {true, false}) {
+    if (allow && !wide) continue;
+    SCOPED_TRACE(allow ? "AVX-512 scan" : "portable scan");
+    CandidateCache::allow_wide_kernel(allow);
+    body();
+    CandidateCache::allow_wide_kernel(true);
+    if (::testing::Test::HasFatalFailure()) return;
+  }
+}
+
+TEST(CandidateCache, WalksGiveTheUncachedAnswer) { with_each_scan_kernel([] {
   struct Case {
     const char* name;
     std::vector<double> xyz;
@@ -182,12 +196,12 @@ TEST(CandidateCache, WalksGiveTheUncachedAnswer) {
       for (std::size_t k : {24, 49, 24, 98})
         ASSERT_NO_FATAL_FAILURE(expect_uncached_answer(index, cache, q.data(), k, c.bound * 4, false));
   }
-}
+}); }
 
 // A ball that does not hold the answer must never answer, whatever its centre: the exactness test
 // must count the distance from the ball's centre to the query, and the whole bound when fewer than
 // k points lie within it. A ball just large enough must answer.
-TEST(CandidateCache, ABallTooSmallByConstructionIsNeverTrusted) {
+TEST(CandidateCache, ABallTooSmallByConstructionIsNeverTrusted) { with_each_scan_kernel([] {
   for (bool lattice : {false, true}) {
     const auto xyz = random_points(1500, lattice ? 41 : 42, lattice);
     const SpatialIndex index(xyz);
@@ -222,7 +236,7 @@ TEST(CandidateCache, ABallTooSmallByConstructionIsNeverTrusted) {
       }
     }
   }
-}
+}); }
 
 // The policy written out plainly: rank by (distance, index), walk, apply the limits.
 struct BruteSelection {
