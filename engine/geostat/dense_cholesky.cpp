@@ -9,7 +9,7 @@ namespace georeserve {
 
 // Both kernels work four columns at a time: the trailing part takes the four columns' updates in one
 // sweep (fewer loads and stores per flop, one loop instead of four), in the same order as one column
-// at a time, so the bits are those of the plain algorithm.
+// at a time. (The solve's four new unknowns are found in an order of its own; see there.)
 GEORESERVE_VECTOR_CLONES bool cholesky_lower(double* a, std::size_t n, std::size_t ld, double relative_tolerance,
                                              double* min_ratio) {
   double largest = 0;
@@ -64,10 +64,12 @@ GEORESERVE_VECTOR_CLONES void solve_lower(const double* l, std::size_t n, std::s
   for (; k + 4 <= n; k += 4) {
     const double* c0 = l + k * ld;
     const double *c1 = c0 + ld, *c2 = c1 + ld, *c3 = c2 + ld;
+    // y_j = d_j (b_j - ... - L(j, j-1) y_{j-1}) as d_j (b_j - ...) - (d_j L(j, j-1)) y_{j-1}: from one
+    // y to the next, a multiply and a subtraction instead of a multiply, a subtraction and a multiply.
     const double y0 = b[k] * c0[k];
-    const double y1 = (b[k + 1] - c0[k + 1] * y0) * c1[k + 1];
-    const double y2 = ((b[k + 2] - c0[k + 2] * y0) - c1[k + 2] * y1) * c2[k + 2];
-    const double y3 = (((b[k + 3] - c0[k + 3] * y0) - c1[k + 3] * y1) - c2[k + 3] * y2) * c3[k + 3];
+    const double y1 = b[k + 1] * c1[k + 1] - (c1[k + 1] * c0[k + 1]) * y0;
+    const double y2 = (b[k + 2] - c0[k + 2] * y0) * c2[k + 2] - (c2[k + 2] * c1[k + 2]) * y1;
+    const double y3 = ((b[k + 3] - c0[k + 3] * y0) - c1[k + 3] * y1) * c3[k + 3] - (c3[k + 3] * c2[k + 3]) * y2;
     b[k] = y0, b[k + 1] = y1, b[k + 2] = y2, b[k + 3] = y3;
     for (std::size_t i = k + 4; i < n; ++i) b[i] = (((b[i] - c0[i] * y0) - c1[i] * y1) - c2[i] * y2) - c3[i] * y3;
   }
