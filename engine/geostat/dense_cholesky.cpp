@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "core/vector_clones.h"
 
@@ -101,6 +102,7 @@ GEORESERVE_VECTOR_CLONES void cholesky_remove(double* l, std::size_t n, std::siz
   for (std::size_t i = 0; i < m; ++i) w[i] = l[k * ld + k + 1 + i];
   double wg = g[k], wh = h[k];
   double s2 = 1.0;
+  using Run4 = double __attribute__((vector_size(32)));  // GCC vector extension: four doubles
   // Column k + 1 + j of L moves to column k + j, one row up: dst = src - (ld + 1), read before written.
   for (std::size_t j = 0; j < m; ++j) {
     const double* src = l + (k + 1 + j) * ld + (k + 1 + j);
@@ -111,11 +113,28 @@ GEORESERVE_VECTOR_CLONES void cholesky_remove(double* l, std::size_t n, std::siz
     const double rho = std::sqrt(shrink);
     s2 *= shrink;
     dst[0] = d * rho;
-    for (std::size_t i = 1; i < m - j; ++i) {
-      const double lij = src[i], wi = w[j + i];
-      dst[i] = rho * (lij + b * wi);
-      w[j + i] = wi - a * lij;
+    // Entry r of w is read here as the last rotation wrote it. Were w taken in runs of four from
+    // j + 1, each run would straddle two runs stored by the last rotation, and a load that spans two
+    // stores waits for them to reach the cache (no store forwarding): this alone cost more than the
+    // rotation's arithmetic. So w goes in runs of four at fixed places (multiples of four), with a
+    // scalar head before the first and the same scalar tail each time.
+    auto rotate = [&](std::size_t r) {
+      const double lij = src[r - j], wi = w[r];
+      dst[r - j] = rho * (lij + b * wi);
+      w[r] = wi - a * lij;
+    };
+    const std::size_t runs_end = m / 4 * 4;
+    std::size_t r = j + 1;
+    for (; r < m && r % 4 != 0; ++r) rotate(r);
+    for (; r < runs_end; r += 4) {
+      Run4 lij, wi;
+      std::memcpy(&lij, src + (r - j), sizeof lij);
+      std::memcpy(&wi, w + r, sizeof wi);
+      const Run4 out = rho * (lij + b * wi), next = wi - a * lij;
+      std::memcpy(dst + (r - j), &out, sizeof out);
+      std::memcpy(w + r, &next, sizeof next);
     }
+    for (; r < m; ++r) rotate(r);
     const double gj = g[k + 1 + j], hj = h[k + 1 + j];
     g[k + j] = rho * (gj + b * wg);
     wg -= a * gj;
