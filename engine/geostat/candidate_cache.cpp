@@ -21,6 +21,9 @@ constexpr double beta = 1.0;
 // distance) from one query to the next: otherwise too few queries would use it to repay it (as
 // with sparse neighbours, or a coarse grid), and the tree answers alone.
 constexpr double min_steps = 3;
+// How far ahead of the query a refilled ball is centred, as a share of the spare radius (beta times
+// the bound on the k-th distance): the query itself keeps (1 - ahead_share) of it.
+constexpr double ahead_share = 0.8;
 // Relative margin in the exactness test, far above the few ulps of round-off in the distances.
 constexpr double margin = 1e-9;
 // At most this many cached points; a denser ball is not cached.
@@ -183,9 +186,14 @@ std::size_t CandidateCache::nearest(const SpatialIndex& index, const double quer
   } else {
     // A new ball around the query, with room beyond the bound: it holds this answer and serves the
     // next few queries. Without a bound (no nearby last answer), or for a long step, the tree answers.
-    if (ceiling2 < infinity && min_steps * step < beta * std::sqrt(last_kth2_))
-      fill(index, query, (1 + beta) * std::sqrt(ceiling2), capacity(k));
-    else
+    if (ceiling2 < infinity && min_steps * step < beta * std::sqrt(last_kth2_)) {
+      // Centred ahead of the query, in the direction it moves: the queries to come stay inside
+      // twice as long as in a ball centred on this one (whose back half they leave behind).
+      const double reach = std::sqrt(ceiling2), ahead = step > 0 ? ahead_share * beta * reach / step : 0.0;
+      double centre[3];
+      for (int a = 0; a < 3; ++a) centre[a] = query[a] + ahead * (query[a] - last_query_[a]);
+      fill(index, centre, (1 + beta) * reach, capacity(k));
+    } else
       radius_ = 0;
     if (!answer(query, k, max_dist2, floor2, ceiling2, out, ranked, &found))
       found = index.nearest(query, k, max_dist2, out, ceiling2);
