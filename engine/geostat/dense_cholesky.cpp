@@ -90,28 +90,29 @@ GEORESERVE_VECTOR_CLONES void cholesky_remove(double* l, std::size_t n, std::siz
     for (std::size_t i = k; i + 1 < n; ++i) cj[i] = cj[i + 1];  // a few entries: a loop, not a memmove call
   }
   const std::size_t m = n - k - 1;  // size of the trailing block
-  // The rotations carry v = sigma * w (v: what is left of column k) with the scale apart: rotation j
-  // with d = 1 / L(j, j), t = d v_j, rho = 1 / sqrt(1 + t^2) (cosine rho, sine t rho) maps
+  // The rotations carry v = w / sqrt(u) (v: what is left of column k) with the scale apart: rotation
+  // j, with d = 1 / L(j, j), t = d v_j and rho = 1 / sqrt(1 + t^2) (cosine rho, sine t rho), maps
   //   L(i, j) -> rho (L(i, j) + t v_i),   v_i -> rho (v_i - t L(i, j)),
-  // which is, with a = d w_j and s2 = sigma^2,
-  //   L(i, j) -> rho (L(i, j) + s2 a w_i),   w_i -> w_i - a L(i, j),   s2 -> s2 / (1 + s2 a^2).
-  // The chain from one rotation to the next is then a multiply-add and a division, not a square
-  // root followed by a division: the square root (for rho) is off it. Half the time of the plain
-  // rotations for removals a dozen rows deep.
+  // which is, with a = d w_j,
+  //   L(i, j) -> rho (L(i, j) + (a / u) w_i),   w_i -> w_i - a L(i, j),   u -> u + a^2,
+  // and rho = sqrt(u / u_next). From one rotation to the next the chain is then a multiply-add (w)
+  // and an addition (u); each rotation's division and square root lie off it (the plain rotations
+  // chain a square root and a division, about four times as long).
   double* w = scratch;
   for (std::size_t i = 0; i < m; ++i) w[i] = l[k * ld + k + 1 + i];
   double wg = g[k], wh = h[k];
-  double s2 = 1.0;
+  double u = 1.0, inverse_u = 1.0;
   using Run4 = double __attribute__((vector_size(32)));  // GCC vector extension: four doubles
   // Column k + 1 + j of L moves to column k + j, one row up: dst = src - (ld + 1), read before written.
   for (std::size_t j = 0; j < m; ++j) {
     const double* src = l + (k + 1 + j) * ld + (k + 1 + j);
     double* dst = l + (k + j) * ld + (k + j);
     const double d = src[0];  // the diagonal holds 1 / L(j, j)
-    const double a = d * w[j], b = s2 * a;
-    const double shrink = 1.0 / (1.0 + b * a);  // covariances: no overflow to guard
-    const double rho = std::sqrt(shrink);
-    s2 *= shrink;
+    const double a = d * w[j], b = a * inverse_u;
+    const double u_next = u + a * a;
+    const double inverse_next = 1.0 / u_next;
+    const double rho = std::sqrt(u * inverse_next);
+    u = u_next, inverse_u = inverse_next;
     dst[0] = d * rho;
     // Entry r of w is read here as the last rotation wrote it. Were w taken in runs of four from
     // j + 1, each run would straddle two runs stored by the last rotation, and a load that spans two
@@ -140,10 +141,10 @@ GEORESERVE_VECTOR_CLONES void cholesky_remove(double* l, std::size_t n, std::siz
     wg -= a * gj;
     h[k + j] = rho * (hj + b * wh);
     wh -= a * hj;
-    if (s2 < 1e-150) {  // w grows as s2 shrinks: fold the scale back in before it could overflow
-      const double sigma = std::sqrt(s2);
+    if (u > 1e150) {  // w grows with u: fold the scale back in before it could overflow
+      const double sigma = std::sqrt(inverse_u);
       for (std::size_t i = j + 1; i < m; ++i) w[i] *= sigma;
-      wg *= sigma, wh *= sigma, s2 = 1.0;
+      wg *= sigma, wh *= sigma, u = inverse_u = 1.0;
     }
   }
 }
