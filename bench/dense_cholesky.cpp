@@ -20,8 +20,8 @@ namespace {
 std::vector<double> kriging_matrix(std::size_t n, std::size_t ld) {
   std::mt19937 rng(11);
   std::uniform_real_distribution<double> u(0, 100);
-  std::vector<double> x(n + 1), y(n + 1), a(ld * ld, 0.0);
-  for (std::size_t i = 0; i <= n; ++i) x[i] = u(rng), y[i] = u(rng);
+  std::vector<double> x(n), y(n), a(ld * ld, 0.0);
+  for (std::size_t i = 0; i < n; ++i) x[i] = u(rng), y[i] = u(rng);
   for (std::size_t j = 0; j < n; ++j)
     for (std::size_t i = j; i < n; ++i) {
       const double h = std::hypot(x[i] - x[j], y[i] - y[j]) / 300;
@@ -55,7 +55,7 @@ void Remove(benchmark::State& state) {
   const Factored f(static_cast<std::size_t>(state.range(0)));
   const std::size_t depth = static_cast<std::size_t>(state.range(1));
   Factored work = f;
-  std::vector<double> scratch(4 * f.ld);
+  std::vector<double> scratch(f.ld);
   for (auto _ : state) {
     work.l = f.l, work.g = f.g, work.h = f.h;
     cholesky_remove(work.l.data(), f.n, f.ld, f.n - depth, work.g.data(), work.h.data(), scratch.data());

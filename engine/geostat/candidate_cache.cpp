@@ -10,6 +10,8 @@
 #include <immintrin.h>
 #endif
 
+#include "core/radix_sort.h"
+
 namespace georeserve {
 
 namespace {
@@ -41,22 +43,6 @@ constexpr auto before = [](const Neighbour& a, const Neighbour& b) {
   return (a.dist2 < b.dist2) | ((a.dist2 == b.dist2) & (a.index < b.index));
 };
 
-// Sorts c[0..m) by index, with tmp as scratch: a radix sort, byte by byte up to the largest index,
-// free of the mispredicted branches of a comparison sort.
-void sort_by_index(Neighbour* c, std::size_t m, Neighbour* tmp) {
-  std::uint32_t largest = 0;
-  for (std::size_t i = 0; i < m; ++i) largest = std::max(largest, c[i].index);
-  Neighbour* from = c;
-  for (unsigned shift = 0; shift < 32 && (largest >> shift) != 0; shift += 8) {
-    std::size_t start[257] = {};
-    for (std::size_t i = 0; i < m; ++i) ++start[((from[i].index >> shift) & 255u) + 1];
-    for (std::size_t b = 0; b < 256; ++b) start[b + 1] += start[b];
-    for (std::size_t i = 0; i < m; ++i) tmp[start[(from[i].index >> shift) & 255u]++] = from[i];
-    std::swap(from, tmp);
-  }
-  if (from != c) std::copy(from, from + m, c);
-}
-
 // The k-th of c[0..m) in the canonical ranking (0 < k < m), c being in index order. Those nearer
 // than sqrt(floor2), a lower bound on the k-th distance, are in for sure: only the others, a thin
 // shell, are ranked, by counting (no branch to mispredict). Any floor2 gives the same answer (a
@@ -87,19 +73,17 @@ Neighbour kth_smallest(const Neighbour* c, std::size_t m, std::size_t k, double 
 // scan() for machines with AVX-512 (F and VL): eight distances per instruction, and the points
 // within a bound packed by compress-stores instead of one at a time. The same answer bit for bit
 // (the same products and sums, in the same order; no fused multiply-add). Returns the count found,
-// the points in index order in d2[0..found) and id[0..found); or npos when the shell to rank is
-// larger than this kernel ranks (then the portable scan answers).
-constexpr std::size_t npos = static_cast<std::size_t>(-1);
-constexpr std::size_t max_shell = 48;
-
+// the points in index order in d2[0..found) and ids[0..found); c and shell: scratch for
+// kth_smallest().
 __attribute__((target("avx512f,avx512vl"))) std::size_t scan_avx512(const double* x, const double* y,
                                                                      const double* z, const std::uint32_t* id,
                                                                      std::size_t n, const double query[3],
                                                                      std::size_t k, double limit2, double floor2,
-                                                                     double* d2, std::uint32_t* ids) {
+                                                                     double* d2, std::uint32_t* ids, Neighbour* c,
+                                                                     Neighbour* shell) {
   const __m512d qx = _mm512_set1_pd(query[0]), qy = _mm512_set1_pd(query[1]), qz = _mm512_set1_pd(query[2]);
-  const __m512d limit = _mm512_set1_pd(limit2), floor = _mm512_set1_pd(floor2);
-  std::size_t m = 0, inside = 0;
+  const __m512d limit = _mm512_set1_pd(limit2);
+  std::size_t m = 0;
   for (std::size_t j = 0; j < n; j += 8) {
     const __mmask8 valid = n - j >= 8 ? __mmask8(0xFF) : __mmask8((1u << (n - j)) - 1);
     const __m512d dx = _mm512_sub_pd(qx, _mm512_maskz_loadu_pd(valid, x + j));
@@ -110,38 +94,13 @@ __attribute__((target("avx512f,avx512vl"))) std::size_t scan_avx512(const double
     _mm512_mask_compressstoreu_pd(d2 + m, in, e);
     _mm256_mask_compressstoreu_epi32(ids + m, in, _mm256_maskz_loadu_epi32(valid, id + j));
     m += static_cast<std::size_t>(__builtin_popcount(in));
-    inside += static_cast<std::size_t>(__builtin_popcount(_mm512_mask_cmp_pd_mask(in, e, floor, _CMP_LT_OQ)));
   }
   if (m <= k) return m;
-  if (inside >= k) {  // not a lower bound after all: rank them all
-    floor2 = 0;
-    inside = 0;
-  }
-  // The shell (from floor2 up): its (k - inside)-th in the canonical ranking is the k-th of all.
-  double sd2[max_shell];
-  std::uint32_t sid[max_shell];
-  std::size_t ns = 0;
-  for (std::size_t i = 0; i < m; ++i) {
-    if (ns == max_shell) return npos;
-    sd2[ns] = d2[i];
-    sid[ns] = ids[i];
-    ns += d2[i] < floor2 ? 0 : 1;
-  }
-  const std::size_t rank = k - 1 - inside;
-  double kd2 = 0;
-  std::uint32_t kid = 0;
-  for (std::size_t a = 0; a < ns; ++a) {  // by counting, as kth_smallest()
-    std::size_t r = 0;
-    for (std::size_t b = 0; b < ns; ++b)
-      r += (sd2[b] < sd2[a]) | ((sd2[b] == sd2[a]) & (sid[b] < sid[a])) ? 1 : 0;
-    if (r == rank) {
-      kd2 = sd2[a], kid = sid[a];
-      break;
-    }
-  }
-  // Keep those not after the k-th: d2 < kd2, or d2 == kd2 and an index up to kid.
-  const __m512d kd = _mm512_set1_pd(kd2);
-  const __m256i ki = _mm256_set1_epi32(static_cast<int>(kid));
+  for (std::size_t i = 0; i < m; ++i) c[i] = {d2[i], ids[i]};
+  const Neighbour kth = kth_smallest(c, m, k, floor2, shell);
+  // Keep those not after the k-th: d2 < kth.dist2, or d2 == kth.dist2 and an index up to kth.index.
+  const __m512d kd = _mm512_set1_pd(kth.dist2);
+  const __m256i ki = _mm256_set1_epi32(static_cast<int>(kth.index));
   std::size_t kept = 0;
   for (std::size_t i = 0; i < m; i += 8) {
     const __mmask8 valid = m - i >= 8 ? __mmask8(0xFF) : __mmask8((1u << (m - i)) - 1);
@@ -220,12 +179,10 @@ std::size_t CandidateCache::scan(const double query[3], std::size_t k, double li
 #if defined(GEORESERVE_SCAN_AVX512)
   if (wide_kernel()) {
     const std::size_t found = scan_avx512(x_.data(), y_.data(), z_.data(), id_.data(), size_, query, k, limit2, floor2,
-                                          d2_.data(), packed_id_.data());
-    if (found != npos) {
-      for (std::size_t i = 0; i < found; ++i) out[i] = {d2_[i], packed_id_[i]};
-      if (ranked) std::sort(out, out + found, before);
-      return found;
-    }
+                                          d2_.data(), packed_id_.data(), candidates_.data(), spare_.data());
+    for (std::size_t i = 0; i < found; ++i) out[i] = {d2_[i], packed_id_[i]};
+    if (ranked) std::sort(out, out + found, before);
+    return found;
   }
 #endif
   const double qx = query[0], qy = query[1], qz = query[2];
@@ -277,7 +234,7 @@ bool CandidateCache::fill(const SpatialIndex& index, const double centre[3], dou
   Neighbour* c = candidates_.data();
   const std::size_t m = index.within(centre, radius * radius, c, capacity);
   if (m > capacity) return false;
-  sort_by_index(c, m, spare_.data());
+  radix_sort(c, m, spare_.data(), [](const Neighbour& x) { return x.index; });  // into index order
   for (std::size_t j = 0; j < m; ++j) {
     const double* p = index.point(c[j].index);
     x_[j] = p[0];

@@ -97,7 +97,8 @@ GEORESERVE_VECTOR_CLONES void cholesky_remove(double* l, std::size_t n, std::siz
   //   L(i, j) -> rho (L(i, j) + (a / u) w_i),   w_i -> w_i - a L(i, j),   u -> u + a^2,
   // and rho = sqrt(u / u_next). From one rotation to the next the chain is then a multiply-add (w)
   // and an addition (u); each rotation's division and square root lie off it (the plain rotations
-  // chain a square root and a division, about four times as long).
+  // chain a square root and a division, about four times as long). u ends as 1 + |L33^-1 l|^2, which
+  // the condition of A bounds: nowhere near overflow for a factor cholesky_lower accepted.
   double* w = scratch;
   for (std::size_t i = 0; i < m; ++i) w[i] = l[k * ld + k + 1 + i];
   double wg = g[k], wh = h[k];
@@ -141,11 +142,6 @@ GEORESERVE_VECTOR_CLONES void cholesky_remove(double* l, std::size_t n, std::siz
     wg -= a * gj;
     h[k + j] = rho * (hj + b * wh);
     wh -= a * hj;
-    if (u > 1e150) {  // w grows with u: fold the scale back in before it could overflow
-      const double sigma = std::sqrt(inverse_u);
-      for (std::size_t i = j + 1; i < m; ++i) w[i] *= sigma;
-      wg *= sigma, wh *= sigma, u = inverse_u = 1.0;
-    }
   }
 }
 

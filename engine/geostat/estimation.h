@@ -10,7 +10,6 @@
 // projected coordinates such as 41,500,000 m lose no precision in differences that way).
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>

@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include <Eigen/Eigenvalues>
 
+#include "core/radix_sort.h"
 #include "geostat/dense_cholesky.h"
 
 namespace georeserve {
@@ -27,13 +28,7 @@ bool any_coincident(const std::vector<double>& xyz) {
     h ^= h >> 29, h *= 0xBF58476D1CE4E5B9ull, h ^= h >> 32;
     keys[i] = h;
   }
-  for (unsigned shift = 0; shift < 64; shift += 8) {  // least significant byte first
-    std::size_t start[257] = {};
-    for (std::uint64_t k : keys) ++start[((k >> shift) & 255u) + 1];
-    for (std::size_t b = 0; b < 256; ++b) start[b + 1] += start[b];
-    for (std::uint64_t k : keys) spare[start[(k >> shift) & 255u]++] = k;
-    keys.swap(spare);
-  }
+  radix_sort(keys.data(), n, spare.data(), [](std::uint64_t key) { return key; });
   if (std::adjacent_find(keys.begin(), keys.end()) == keys.end()) return false;
   std::vector<std::array<double, 3>> points(n);
   for (std::size_t i = 0; i < n; ++i) points[i] = {xyz[3 * i] + 0.0, xyz[3 * i + 1] + 0.0, xyz[3 * i + 2] + 0.0};

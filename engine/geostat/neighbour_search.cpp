@@ -168,13 +168,7 @@ bool NeighbourSearch::select_pass(std::size_t p, const double target[3], const S
         ws.indices[i] = c[i].index;
         ws.dist2[i] = c[i].dist2 * scale2;
       }
-      out->pass = static_cast<int>(p) + 1;
-      out->nearest = c[best].index;
-      out->holes = holes;
-      out->euclidean = !pass.ellipsoid;
-      out->count = found;
-      out->indices = ws.indices.data();
-      out->dist2 = ws.dist2.data();
+      publish(p, c[best].index, holes, ws, out);
       return true;
     }
     ws.accepted.clear();
@@ -217,13 +211,11 @@ bool NeighbourSearch::select_pass(std::size_t p, const double target[3], const S
   ws.touched_holes.clear();
   if (ws.accepted.empty() || ws.accepted.size() < pass.min_samples) return false;
 
-  out->pass = static_cast<int>(p) + 1;
   // The first in the ranking by (tree distance, index); the candidates may come unranked.
-  out->nearest = std::min_element(ws.accepted.begin(), ws.accepted.end(), [](const auto& a, const auto& b) {
-                   return a.second < b.second || (a.second == b.second && a.first < b.first);
-                 })->first;
-  out->holes = holes;
-  out->euclidean = !pass.ellipsoid;
+  const std::uint32_t nearest =
+      std::min_element(ws.accepted.begin(), ws.accepted.end(), [](const auto& a, const auto& b) {
+        return a.second < b.second || (a.second == b.second && a.first < b.first);
+      })->first;
   // Canonical order: by sample index. The cache's answers without ranking come in this order
   // already; a ranked few dozen are placed by counting, for each, the indices below it (branch-free,
   // where an insertion sort mispredicts about every other comparison).
@@ -249,10 +241,20 @@ bool NeighbourSearch::select_pass(std::size_t p, const double target[3], const S
       ws.dist2[rank] = acc[i].second * scale2;
     }
   }
+  publish(p, nearest, holes, ws, out);
+  return true;
+}
+
+// The selection of pass p, in ws.indices and ws.dist2 (canonical order), into out.
+void NeighbourSearch::publish(std::size_t p, std::uint32_t nearest, std::size_t holes, const Workspace& ws,
+                              NeighbourSelection* out) const {
+  out->pass = static_cast<int>(p) + 1;
+  out->nearest = nearest;
+  out->holes = holes;
+  out->euclidean = !plan_.passes[p].ellipsoid;
   out->count = ws.indices.size();
   out->indices = ws.indices.data();
   out->dist2 = ws.dist2.data();
-  return true;
 }
 
 }  // namespace georeserve

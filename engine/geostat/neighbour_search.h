@@ -88,6 +88,8 @@ class NeighbourSearch {
   struct Tree;
   NeighbourSelection select_global(const double target[3], const SearchExclusion& exclude, Workspace& ws) const;
   std::size_t count_holes(const Neighbour* c, std::size_t n, Workspace& ws) const;
+  void publish(std::size_t p, std::uint32_t nearest, std::size_t holes, const Workspace& ws,
+               NeighbourSelection* out) const;
   bool select_pass(std::size_t p, const double target[3], const SearchExclusion& exclude, Workspace& ws,
                    NeighbourSelection* out) const;
 

@@ -37,20 +37,6 @@ std::uint64_t allocations_of(const Estimator& e, const KrigingTargets& t) {
   return allocations.load() - before;
 }
 
-// Targets in grid order (x fastest), as a `grid` job has them: the neighbour search's cache then
-// serves most of them.
-KrigingTargets grid_targets(std::size_t nx, std::size_t ny, std::size_t nz) {
-  KrigingTargets t;
-  for (std::size_t k = 0; k < nz; ++k)
-    for (std::size_t j = 0; j < ny; ++j)
-      for (std::size_t i = 0; i < nx; ++i) {
-        t.x.push_back(10.0 + 25.0 * static_cast<double>(i));
-        t.y.push_back(10.0 + 25.0 * static_cast<double>(j));
-        t.z.push_back(-10.0 - 40.0 * static_cast<double>(k));
-      }
-  return t;
-}
-
 TEST(KrigingAllocation, NoAllocationPerTarget) {
   tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
   const auto s = random_samples(2000, 3, 3, 20);

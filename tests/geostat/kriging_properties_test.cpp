@@ -173,20 +173,9 @@ TEST(KrigingProperties, IdenticalForAnyThreadCount) {
   for (std::size_t i = 0; i < t.size(); ++i) ASSERT_TRUE(bitwise_equal(one[i], two[i])) << "target " << i;
 }
 
-// Targets in grid order, row by row: most steps change a few neighbours, and the kriging system is
-// updated rather than factorised afresh. Every estimate must match kriging that target alone (a fresh
-// workspace and factorisation), and the bits must not depend on the thread count.
-KrigingTargets grid_targets(int nx, int ny, int nz) {
-  KrigingTargets t;
-  for (int k = 0; k < nz; ++k)
-    for (int j = 0; j < ny; ++j)
-      for (int i = 0; i < nx; ++i) {
-        t.x.push_back(20 + 960.0 * i / nx);
-        t.y.push_back(20 + 960.0 * j / ny);
-        t.z.push_back(nz > 1 ? -190 + 180.0 * k / nz : 0.0);
-      }
-  return t;
-}
+// Targets in grid order (grid_targets): most steps change a few neighbours, and the kriging system
+// is updated rather than factorised afresh. Every estimate must match kriging that target alone (a
+// fresh workspace and factorisation), and the bits must not depend on the thread count.
 
 void check_updates_against_fresh(const Estimator& e, const KrigingTargets& t, double tolerance) {
   std::vector<EstimateRecord> one, two;
@@ -235,10 +224,11 @@ TEST(KrigingProperties, UpdatedSystemsMatchFreshOnes3D) {
 }
 
 // estimate_into, into fresh untouched memory, gives estimate()'s records; a buffer of the wrong size
-// is refused.
+// is refused. 15,600 records: over 1 MB, so the buffer is a mapping of its own (see FreshMemory).
 TEST(KrigingProperties, EstimateIntoABufferMatchesEstimate) {
   const auto s = random_samples(2000, 2, 71);
-  const auto t = grid_targets(50, 40, 1);
+  const auto t = grid_targets(130, 120, 1);
+  ASSERT_GT(t.size() * sizeof(EstimateRecord), std::size_t{1} << 20);
   const auto m = model_of(0.2, StructureType::spherical, 1.0, {400, 200, 1}, {30, 0, 0});
   const Estimator e(s, &m, options_of(EstimatorType::ordinary, nearest_search(16)));
   const auto want = e.estimate(t);

@@ -121,4 +121,18 @@ inline KrigingTargets random_targets(std::size_t n, int dimension, unsigned seed
   return t;
 }
 
+// Targets in grid order, row by row (x fastest), as a `grid` job has them, over the samples' box:
+// nearby targets share most neighbours.
+inline KrigingTargets grid_targets(int nx, int ny, int nz) {
+  KrigingTargets t;
+  for (int k = 0; k < nz; ++k)
+    for (int j = 0; j < ny; ++j)
+      for (int i = 0; i < nx; ++i) {
+        t.x.push_back(20 + 960.0 * i / nx);
+        t.y.push_back(20 + 960.0 * j / ny);
+        t.z.push_back(nz > 1 ? -190 + 180.0 * k / nz : 0.0);
+      }
+  return t;
+}
+
 }  // namespace georeserve::test

@@ -75,13 +75,14 @@ TEST(SpatialIndex, WithinStopsPastItsCapacity) {
   const double q[3] = {40, 55, 60};
   const auto want = brute_nearest(xyz, q, xyz.size(), 225.0);
   ASSERT_GT(want.size(), 10u);
+  const auto by_index_order = [](const Neighbour& a, const Neighbour& b) { return a.index < b.index; };
+  auto by_index = want;
+  std::sort(by_index.begin(), by_index.end(), by_index_order);
   std::vector<Neighbour> got(xyz.size());
   for (std::size_t capacity : {want.size() + 5, want.size()}) {
     got.resize(index.within(q, 225.0, got.data(), capacity));
     ASSERT_EQ(got.size(), want.size());
-    std::sort(got.begin(), got.end(), [](const Neighbour& a, const Neighbour& b) { return a.index < b.index; });
-    auto by_index = want;
-    std::sort(by_index.begin(), by_index.end(), [](const Neighbour& a, const Neighbour& b) { return a.index < b.index; });
+    std::sort(got.begin(), got.end(), by_index_order);
     for (std::size_t i = 0; i < want.size(); ++i) {
       ASSERT_EQ(got[i].index, by_index[i].index);
       ASSERT_EQ(got[i].dist2, by_index[i].dist2);
